@@ -1,0 +1,6 @@
+export * from './dates';
+export * from './random';
+export * from './roles';
+export * from './session-expiry';
+export * from './sign-in-lockout';
+export * from './stats';

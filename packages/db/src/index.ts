@@ -1,0 +1,4 @@
+export { createDb, type Db, type DbConfig, type DbHandle } from './create-db';
+export { migrateToLatest } from './migrate';
+export { migrations } from './migrations';
+export type * from './tables';
