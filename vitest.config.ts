@@ -13,7 +13,11 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
-      include: ['packages/core/src/**/*.test.ts', 'packages/validators/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+      include: [
+        'packages/core/src/**/*.test.ts',
+        'packages/validators/src/**/*.test.ts',
+        'apps/web/src/**/*.test.ts',
+      ],
     },
   },
   {

@@ -27,7 +27,11 @@ export function sessionState(
 }
 
 /** The idle deadline after a request made at `now`, capped by the absolute deadline. */
-export function nextExpiry(createdAt: Date, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+export function nextExpiry(
+  createdAt: Date,
+  now: Date,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+) {
   return new Date(
     Math.min(
       createdAt.getTime() + policy.absoluteHours * 3_600_000,

@@ -37,12 +37,18 @@ describe(`concurrent transactions`, () => {
   it('lose nothing across many interleaved transactions and plain queries', async () => {
     const work = Array.from({ length: 20 }, (_, i) => [
       t.db.transaction().execute(async (trx) => {
-        await trx.insertInto('organizations').values({ name: `Batch ${i}` }).execute();
+        await trx
+          .insertInto('organizations')
+          .values({ name: `Batch ${i}` })
+          .execute();
         await pause();
         if (i % 2 === 1) throw new Error(`rollback ${i}`);
       }),
       // A plain query sent while the transactions are open must wait, not join one of them.
-      t.db.insertInto('organizations').values({ name: `Plain ${i}` }).execute(),
+      t.db
+        .insertInto('organizations')
+        .values({ name: `Plain ${i}` })
+        .execute(),
     ]);
     await Promise.allSettled(work.flat());
     const rows = await t.db

@@ -47,9 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('facility_id', 'uuid', (c) => c.notNull().references('facilities.id'))
     .addColumn('role', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`role in ('admin', 'counselor', 'group_monitor', 'alumni_coordinator')`),
+      c.notNull().check(sql`role in ('admin', 'counselor', 'group_monitor', 'alumni_coordinator')`),
     )
     .addColumn('granted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('staff_roles_pkey', ['staff_user_id', 'facility_id'])

@@ -1,0 +1,31 @@
+import type { AuditAction, Db } from '@homegroup/db';
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  clientId?: string | null;
+  actorStaffUserId?: string | null;
+  facilityId?: string | null;
+  outcome: 'success' | 'failure';
+  sourceIp?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one event to the audit trail (the database refuses to change or delete it later). */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('auditEvents')
+    .values({
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      clientId: entry.clientId ?? null,
+      actorStaffUserId: entry.actorStaffUserId ?? null,
+      facilityId: entry.facilityId ?? null,
+      outcome: entry.outcome,
+      sourceIp: entry.sourceIp ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,66 @@
+import type { ClientsListInput, Page } from '@homegroup/validators';
+import { sql } from 'kysely';
+import { recordAudit } from '../audit';
+import type { Context, StaffContext } from '../context';
+
+export interface ClientListRow {
+  id: string;
+  recordNumber: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  admissionDate: string;
+  dischargeDate: string | null;
+  status: 'in_treatment' | 'alumni';
+}
+
+/** One page of the facility's clients, by last name. Showing names is a read: it is audited. */
+export async function listClients(
+  ctx: Context,
+  staff: StaffContext,
+  input: ClientsListInput,
+): Promise<Page<ClientListRow>> {
+  let query = ctx.db.selectFrom('clients').where('facilityId', '=', staff.facility.id);
+  if (input.status) query = query.where('status', '=', input.status);
+  if (input.search) {
+    const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('firstName', 'ilike', pattern),
+        eb('lastName', 'ilike', pattern),
+        eb('preferredName', 'ilike', pattern),
+        eb('recordNumber', 'ilike', pattern),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'id',
+        'recordNumber',
+        'firstName',
+        'lastName',
+        'preferredName',
+        'admissionDate',
+        'dischargeDate',
+        'status',
+      ])
+      .orderBy('lastName')
+      .orderBy('firstName')
+      .orderBy('recordNumber')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  await recordAudit(ctx.db, {
+    action: 'read',
+    entityType: 'client_list',
+    actorStaffUserId: staff.userId,
+    facilityId: staff.facility.id,
+    outcome: 'success',
+    sourceIp: ctx.request.ip,
+    detail: { clientIds: rows.map((r) => r.id), page: input.page },
+  });
+  return { rows, rowCount: count.n };
+}

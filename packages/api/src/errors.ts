@@ -1,0 +1,42 @@
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+
+/** Why a request was refused for want of a live session, so the web app can say it plainly. */
+export type AuthFailureReason = 'no_session' | 'idle_timeout' | 'absolute_timeout' | 'revoked';
+
+const HTTP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_INPUT: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  LOCKED: 'TOO_MANY_REQUESTS',
+};
+export type AppErrorCode =
+  | 'BAD_INPUT'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'LOCKED';
+
+/**
+ * The one application error. Its message is written for staff and shown to them as it is;
+ * anything else that goes wrong reaches the user as a generic message, never a stack trace.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: {
+      authReason?: AuthFailureReason;
+      fieldErrors?: Record<string, string[]>;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get trpcCode(): TRPC_ERROR_CODE_KEY {
+    return HTTP_CODE[this.code];
+  }
+}

@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root';
+
+export { hashPassword } from './auth/passwords';
+export {
+  type AuthSettings,
+  type Context,
+  createContextInner,
+  type RequestInfo,
+  type SessionCookie,
+} from './context';
+export type { AuthFailureReason } from './errors';
+export { type AppRouter, appRouter } from './root';
+export { createCallerFactory } from './trpc';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

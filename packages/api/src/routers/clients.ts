@@ -1,0 +1,15 @@
+import { clientIdInput, clientsListInput } from '@homegroup/validators';
+import { getClient } from '../clients/get-client';
+import { listClients } from '../clients/list-clients';
+import { allow, router } from '../trpc';
+
+const clinical = allow('admin', 'counselor');
+
+export const clientsRouter = router({
+  list: clinical
+    .input(clientsListInput)
+    .query(({ ctx, input }) => listClients(ctx, ctx.staff, input)),
+  get: clinical
+    .input(clientIdInput)
+    .query(({ ctx, input }) => getClient(ctx, ctx.staff, input.clientId)),
+});

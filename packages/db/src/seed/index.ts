@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, DEMO_STAFF, demoEmail, isSeeded, type SeedOptions, seedDemo } from './demo';
