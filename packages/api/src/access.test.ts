@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('every procedure', () => {
   it('declares who may call it', () => {
-    const procedures = Object.entries(appRouter._def.procedures) as [
+    const procedures = Object.entries(appRouter._def.procedures) as unknown as [
       string,
       { _def: { meta?: { access?: unknown } } },
     ][];
