@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-export type TestDb = DbHandle & { name: string };
+export type TestDb = DbHandle & {
+  name: string /** PostgreSQL only: where the database is. */;
+  url?: string;
+};
 
 /**
  * A migrated, empty database of its own for one test file. On PGlite it is a copy of a template
@@ -58,6 +61,7 @@ async function createPgTestDb(): Promise<TestDb> {
   return {
     ...handle,
     name,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

@@ -1,0 +1,128 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestWorld, TEST_PASSWORD } from '@homegroup/api/testing';
+import { createTestDb, type TestDb } from '@homegroup/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+import { buildServer, SESSION_COOKIE } from './server';
+
+let t: TestDb;
+let webDir: string;
+let app: Awaited<ReturnType<typeof buildServer>>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await createTestWorld(t.db);
+  webDir = await mkdtemp(join(tmpdir(), 'homegroup-web-'));
+  await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Homegroup</title>');
+  const config = parseEnv({ HOMEGROUP_WEB_DIR: webDir, LOG_LEVEL: 'silent' });
+  app = await buildServer(t, config);
+});
+afterAll(async () => {
+  await app.close();
+  await t.close();
+  await rm(webDir, { recursive: true, force: true });
+});
+
+const json = { 'content-type': 'application/json' };
+
+describe('HTTP server', () => {
+  it('reports a healthy database', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers a malformed request with 400 and a message per field, never a stack trace', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: json,
+      payload: { email: 12, password: '' },
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.data.fieldErrors).toEqual({
+      email: ['Enter your work e-mail address.'],
+      password: ['Enter your password.'],
+    });
+    expect(res.body).not.toMatch(/stack|at .*\.ts/);
+  });
+
+  it('answers broken JSON and unknown procedures without a 500', async () => {
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: json,
+      payload: '{"email": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    const unknown = await app.inject({ method: 'GET', url: '/trpc/nothing.here' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('signs in with an httpOnly, SameSite=Strict cookie that opens the session', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: json,
+      payload: { email: 'counselor@a.test', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+
+    const me = await app.inject({
+      method: 'GET',
+      url: '/trpc/auth.me',
+      cookies: { [SESSION_COOKIE]: cookie?.value ?? '' },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().result.data.email).toBe('counselor@a.test');
+  });
+
+  it('says why a request without a session is refused', async () => {
+    const res = await app.inject({ method: 'GET', url: '/trpc/auth.me' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.data.authReason).toBe('no_session');
+  });
+
+  it('gives the same 401 message for a wrong password and an unknown account', async () => {
+    const attempt = (email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/trpc/auth.signIn',
+        headers: json,
+        payload: { email, password: 'not the password' },
+      });
+    const [a, b] = await Promise.all([attempt('admin@a.test'), attempt('ghost@a.test')]);
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json().error.message).toBe(b.json().error.message);
+  });
+
+  it('refuses a state-changing request from another site', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signOut',
+      headers: { ...json, origin: 'https://evil.example', host: 'localhost:3000' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('sends security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('serves the web app for any page path, and 404 for unknown API paths', async () => {
+    const page = await app.inject({ method: 'GET', url: '/clients/some-page' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Homegroup</title>');
+    const api = await app.inject({ method: 'POST', url: '/nowhere' });
+    expect(api.statusCode).toBe(404);
+  });
+});

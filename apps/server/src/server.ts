@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { type AppRouter, appRouter, createContextInner } from '@homegroup/api';
+import type { DbHandle } from '@homegroup/db';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import type { ServerConfig } from './env';
+import { refuseCrossSiteWrites, securityHeaders } from './security';
+
+export const SESSION_COOKIE = 'hg_session';
+
+/** The HTTP server: tRPC at /trpc, a health check, and the built web app for every other path. */
+export async function buildServer(handle: DbHandle, config: ServerConfig) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // One log line per request (below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 500 },
+    trustProxy: false,
+  });
+
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', refuseCrossSiteWrites);
+  app.addHook('onSend', securityHeaders);
+  // While shutting down, answers to requests still in flight close their connection, so the
+  // server can stop without waiting out a keep-alive time-out.
+  app.addHook('onSend', async (_req, reply) => {
+    if (!app.server.listening) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: req.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    );
+  });
+
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: config.cookieSecure,
+  };
+
+  const createContext = ({ req, res }: { req: FastifyRequest; res: FastifyReply }) =>
+    createContextInner({
+      db: handle.db,
+      settings: config.auth,
+      cookie: {
+        token: req.cookies[SESSION_COOKIE] ?? null,
+        set: (token) => res.setCookie(SESSION_COOKIE, token, cookieOptions),
+        clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+      },
+      request: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+    });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await handle.ping();
+      return { status: 'ok', database: 'ok' };
+    } catch (err) {
+      app.log.error({ err }, 'health check: database unreachable');
+      return reply.code(503).send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  const indexHtml = join(config.webDir, 'index.html');
+  const webBuilt = existsSync(indexHtml);
+  if (webBuilt) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  }
+  // Every other GET is a page of the single-page app, which routes on the client.
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/trpc');
+    if (!wantsPage) return reply.code(404).send({ error: 'Not found' });
+    if (!webBuilt) {
+      return reply
+        .code(503)
+        .type('text/plain')
+        .send('The web app has not been built yet: run `pnpm build`, then start again.');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}
