@@ -1,0 +1,33 @@
+import type { AppRouter, AuthFailureReason } from '@homegroup/api';
+import { TRPCClientError } from '@trpc/client';
+
+export interface ErrorInfo {
+  message: string;
+  code: string | null;
+  fieldErrors: Record<string, string[] | undefined>;
+  authReason: AuthFailureReason | null;
+}
+
+const OFFLINE =
+  'Homegroup could not reach the server. Check the network connection and try again; nothing was saved.';
+
+/** What to tell the person about a failed request, in the server's own words where it has them. */
+export function errorInfo(error: unknown): ErrorInfo {
+  if (error instanceof TRPCClientError) {
+    const e = error as TRPCClientError<AppRouter>;
+    if (!e.data) return { message: OFFLINE, code: null, fieldErrors: {}, authReason: null };
+    return {
+      message: e.message,
+      code: e.data.code,
+      fieldErrors: e.data.fieldErrors ?? {},
+      authReason: e.data.authReason ?? null,
+    };
+  }
+  return { message: OFFLINE, code: null, fieldErrors: {}, authReason: null };
+}
+
+/** The reason the session is gone, or null when the error is about something else. */
+export function sessionLostReason(error: unknown): AuthFailureReason | null {
+  const info = errorInfo(error);
+  return info.code === 'UNAUTHORIZED' ? (info.authReason ?? 'no_session') : null;
+}

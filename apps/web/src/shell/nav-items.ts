@@ -1,0 +1,24 @@
+import type { Role } from '@homegroup/core';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Who sees the link: each role sees only the areas its job needs. */
+  roles: readonly Role[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Today', roles: ['admin', 'counselor', 'group_monitor', 'alumni_coordinator'] },
+  { to: '/groups', label: 'Groups & attendance', roles: ['admin', 'counselor', 'group_monitor'] },
+  { to: '/clients', label: 'Clients', roles: ['admin', 'counselor'] },
+  {
+    to: '/alumni',
+    label: 'Alumni & referrals',
+    roles: ['admin', 'counselor', 'alumni_coordinator'],
+  },
+  { to: '/outcomes', label: 'Outcomes', roles: ['admin', 'counselor'] },
+];
+
+export function navItemsFor(role: Role) {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
