@@ -1,4 +1,5 @@
 export { createDb, type Db, type DbConfig, type DbHandle } from './create-db';
 export { migrateToLatest } from './migrate';
 export { migrations } from './migrations';
+export { createScratchDatabase } from './scratch-database';
 export type * from './tables';

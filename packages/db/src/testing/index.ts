@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../create-db';
 import { migrateToLatest } from '../migrate';
+import { createScratchDatabase } from '../scratch-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +14,8 @@ declare module 'vitest' {
 }
 
 export type TestDb = DbHandle & {
-  name: string /** PostgreSQL only: where the database is. */;
+  name: string;
+  /** PostgreSQL only: where the database is. */
   url?: string;
 };
 
@@ -44,33 +44,6 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-async function createPgTestDb(): Promise<TestDb> {
-  const adminUrl = testDatabaseUrl();
-  const name = `homegroup_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.toString() });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    name,
-    url: url.toString(),
-    close: async () => {
-      await handle.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
+function createPgTestDb(): Promise<TestDb> {
+  return createScratchDatabase(testDatabaseUrl(), 'homegroup_t');
 }
