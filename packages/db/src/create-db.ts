@@ -35,6 +35,12 @@ const parsers = {
   [INT8_OID]: (value: string) => Number(value),
 };
 
+function pinger(db: Db) {
+  return async () => {
+    await sql`select 1`.execute(db);
+  };
+}
+
 export async function createDb(config: DbConfig): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
   if ('databaseUrl' in config) {
@@ -55,9 +61,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     return {
       db,
       driver: 'pg',
-      ping: async () => {
-        await sql`select 1`.execute(db);
-      },
+      ping: pinger(db),
       close: () => db.destroy(),
     };
   }
@@ -71,9 +75,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   return {
     db,
     driver: 'pglite',
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
+    ping: pinger(db),
     close: () => db.destroy(),
     dumpDataDir: () => pglite.dumpDataDir('none'),
   };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { isSafeNext, SIGN_IN_MESSAGES, type SignInReason } from '../lib/sign-in-url';
 import { usePageTitle } from '../lib/use-page-title';
@@ -36,8 +37,6 @@ export function SignInPage() {
     signIn.mutate({ email, password });
   };
 
-  const ids = { email: useId(), password: useId(), emailError: useId(), passwordError: useId() };
-
   return (
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
@@ -58,48 +57,28 @@ export function SignInPage() {
           </p>
         )}
 
-        <div className="field">
-          <label htmlFor={ids.email}>Work e-mail</label>
-          <input
-            id={ids.email}
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            // biome-ignore lint/a11y/noAutofocus: the only task on this page starts here.
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fieldError('email') ? true : undefined}
-            aria-describedby={fieldError('email') ? ids.emailError : undefined}
-          />
-          {fieldError('email') && (
-            <p className="field-error" id={ids.emailError}>
-              {fieldError('email')}
-            </p>
-          )}
-        </div>
-
-        <div className="field">
-          <label htmlFor={ids.password}>Password</label>
-          <input
-            id={ids.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fieldError('password') ? true : undefined}
-            aria-describedby={fieldError('password') ? ids.passwordError : undefined}
-          />
-          {fieldError('password') && (
-            <p className="field-error" id={ids.passwordError}>
-              {fieldError('password')}
-            </p>
-          )}
-        </div>
+        <TextField
+          label="Work e-mail"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError('email')}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError('password')}
+        />
 
         <button
           type="submit"

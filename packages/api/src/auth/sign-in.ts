@@ -44,16 +44,19 @@ export async function signIn(ctx: Context, input: SignInInput) {
     .where('email', '=', email)
     .executeTakeFirst();
 
-  if (lock) {
-    await recordAudit(ctx.db, {
+  const auditFailure = (reason: string) =>
+    recordAudit(ctx.db, {
       action: 'sign_in',
       entityType: 'staff_user',
       entityId: user?.id ?? null,
       actorStaffUserId: user?.id ?? null,
       outcome: 'failure',
       sourceIp: ip,
-      detail: { email, reason: 'locked' },
+      detail: { email, reason },
     });
+
+  if (lock) {
+    await auditFailure('locked');
     throw new AppError('LOCKED', lockedMessage(lock, now));
   }
 
@@ -84,15 +87,7 @@ export async function signIn(ctx: Context, input: SignInInput) {
       .insertInto('signInAttempts')
       .values({ email, succeeded: false, sourceIp: ip, attemptedAt: now })
       .execute();
-    await recordAudit(ctx.db, {
-      action: 'sign_in',
-      entityType: 'staff_user',
-      entityId: user?.id ?? null,
-      actorStaffUserId: user?.id ?? null,
-      outcome: 'failure',
-      sourceIp: ip,
-      detail: { email, reason },
-    });
+    await auditFailure(reason);
     const lockNow = lockedUntil(await recentFailures(ctx, email, now), now, ctx.settings.lockout);
     if (lockNow) throw new AppError('LOCKED', lockedMessage(lockNow, now));
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS, { authReason: 'no_session' });

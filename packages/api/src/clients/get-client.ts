@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
+import { CLIENT_SUMMARY_COLUMNS } from './client-columns';
 
 /**
  * One client of the staff member's current facility. A client elsewhere is "not found", the same
@@ -9,16 +10,7 @@ import { AppError } from '../errors';
 export async function getClient(ctx: Context, staff: StaffContext, clientId: string) {
   const client = await ctx.db
     .selectFrom('clients')
-    .select([
-      'id',
-      'recordNumber',
-      'firstName',
-      'lastName',
-      'preferredName',
-      'admissionDate',
-      'dischargeDate',
-      'status',
-    ])
+    .select(CLIENT_SUMMARY_COLUMNS)
     .where('id', '=', clientId)
     .where('facilityId', '=', staff.facility.id)
     .executeTakeFirst();

@@ -1,18 +1,11 @@
+import type { Client } from '@homegroup/db';
 import type { ClientsListInput, Page } from '@homegroup/validators';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { CLIENT_SUMMARY_COLUMNS } from './client-columns';
 
-export interface ClientListRow {
-  id: string;
-  recordNumber: string;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-  admissionDate: string;
-  dischargeDate: string | null;
-  status: 'in_treatment' | 'alumni';
-}
+export type ClientListRow = Pick<Client, (typeof CLIENT_SUMMARY_COLUMNS)[number]>;
 
 /** One page of the facility's clients, by last name. Showing names is a read: it is audited. */
 export async function listClients(
@@ -35,16 +28,7 @@ export async function listClients(
   }
   const [rows, count] = await Promise.all([
     query
-      .select([
-        'id',
-        'recordNumber',
-        'firstName',
-        'lastName',
-        'preferredName',
-        'admissionDate',
-        'dischargeDate',
-        'status',
-      ])
+      .select(CLIENT_SUMMARY_COLUMNS)
       .orderBy('lastName')
       .orderBy('firstName')
       .orderBy('recordNumber')
