@@ -72,6 +72,13 @@ describe('starting the server', () => {
     expect(first.stdout()).toContain('homegroup-demo');
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
+    if (env.HOMEGROUP_DATA_DIR) {
+      // A second server on the same embedded data would corrupt it: it refuses to start.
+      const rival = startServer(env);
+      expect(await rival.exit).toBe(1);
+      expect(rival.stderr()).toMatch(/^Another Homegroup server \(process \d+\) is already using /);
+    }
+
     // A request in flight when SIGTERM arrives still gets its answer.
     const inFlight = fetch(`${url}/trpc/auth.signIn`, {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from '@homegroup/core';
 import { DEMO_PASSWORD, DEMO_STAFF, demoEmail } from '@homegroup/db/seed';
+import { DataDirInUseError } from './data-dir-lock';
 import { ConfigError, parseEnv } from './env';
 import { DatabaseUnreachableError, openDatabase } from './open-database';
 import { buildServer } from './server';
@@ -23,7 +24,9 @@ async function main() {
   try {
     opened = await openDatabase(config);
   } catch (err) {
-    if (err instanceof DatabaseUnreachableError) fail(err.message);
+    if (err instanceof DatabaseUnreachableError || err instanceof DataDirInUseError) {
+      fail(err.message);
+    }
     fail(`Homegroup cannot start: ${err instanceof Error ? err.message : String(err)}`);
   }
   const { handle } = opened;

@@ -3,6 +3,7 @@ import { hashPassword } from '@homegroup/api';
 import { dateInTimeZone } from '@homegroup/core';
 import { createDb, type DbHandle, migrateToLatest } from '@homegroup/db';
 import { isSeeded, seedDemo } from '@homegroup/db/seed';
+import { lockDataDir } from './data-dir-lock';
 import type { ServerConfig } from './env';
 
 export class DatabaseUnreachableError extends Error {}
@@ -22,15 +23,28 @@ function describe(config: ServerConfig['database']) {
  */
 export async function openDatabase(config: ServerConfig) {
   const where = describe(config.database);
-  if ('dataDir' in config.database) await mkdir(config.database.dataDir, { recursive: true });
-  let handle: DbHandle;
+  let unlock = async () => {};
+  if ('dataDir' in config.database) {
+    await mkdir(config.database.dataDir, { recursive: true });
+    unlock = await lockDataDir(config.database.dataDir);
+  }
+  let opened: DbHandle;
   try {
-    handle = await createDb(config.database);
-    await handle.ping();
+    opened = await createDb(config.database);
+    await opened.ping();
   } catch (err) {
+    await unlock();
     const reason = err instanceof Error && err.message ? err.message : String(err);
     throw new DatabaseUnreachableError(`Cannot reach the database (${where}): ${reason}`);
   }
+  // Closing the database also frees the data directory for the next server.
+  const handle: DbHandle = {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await unlock();
+    },
+  };
   try {
     const applied = await migrateToLatest(handle.db);
     let seeded = false;
