@@ -33,3 +33,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
     (new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / 86_400_000,
   );
 }
+
+/** The later of two calendar dates. */
+export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}

@@ -1,4 +1,5 @@
 export * from './dates';
+export * from './groups';
 export * from './random';
 export * from './roles';
 export * from './session-expiry';
