@@ -12,20 +12,27 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+function toRow(entry: AuditEntry) {
+  return {
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    clientId: entry.clientId ?? null,
+    actorStaffUserId: entry.actorStaffUserId ?? null,
+    facilityId: entry.facilityId ?? null,
+    outcome: entry.outcome,
+    sourceIp: entry.sourceIp ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
 /** Appends one event to the audit trail (the database refuses to change or delete it later). */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      clientId: entry.clientId ?? null,
-      actorStaffUserId: entry.actorStaffUserId ?? null,
-      facilityId: entry.facilityId ?? null,
-      outcome: entry.outcome,
-      sourceIp: entry.sourceIp ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await db.insertInto('auditEvents').values(toRow(entry)).execute();
+}
+
+/** Appends several events in one statement, e.g. one per person shown on a screen. */
+export async function recordAuditMany(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('auditEvents').values(entries.map(toRow)).execute();
 }

@@ -30,6 +30,8 @@ export class AppError extends Error {
     readonly details: {
       authReason?: AuthFailureReason;
       fieldErrors?: Record<string, string[]>;
+      /** CONFLICT on a save: what someone else changed meanwhile, by person, in words. */
+      conflicts?: string[];
     } = {},
   ) {
     super(message);

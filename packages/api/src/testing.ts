@@ -1,7 +1,9 @@
 import { DEFAULT_LOCKOUT_POLICY, DEFAULT_SESSION_POLICY, type Role } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
+import { ZodError, z } from 'zod';
 import { hashPassword } from './auth/passwords';
 import { type AuthSettings, createContextInner, type SessionCookie } from './context';
+import type { AppError } from './errors';
 import { appRouter } from './root';
 import { createCallerFactory } from './trpc';
 
@@ -130,4 +132,32 @@ export async function signedIn(db: Db, email: string, clock = new TestClock()) {
   const b = browser(db, clock);
   await b.caller.auth.signIn({ email, password: TEST_PASSWORD });
   return b;
+}
+
+/**
+ * Expects a call to be refused with `message` on `field`, whether the input schema or the
+ * procedure's own checks refused it (the same field errors reach the web app either way).
+ */
+export async function expectFieldError(
+  promise: Promise<unknown>,
+  field: string,
+  message: string | RegExp,
+) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as { cause?: unknown },
+  );
+  if (!error) throw new Error(`expected the call to be refused on ${field}`);
+  const cause = error.cause;
+  const fieldErrors: Record<string, string[] | undefined> =
+    cause instanceof ZodError
+      ? z.flattenError(cause).fieldErrors
+      : ((cause as AppError | undefined)?.details?.fieldErrors ?? {});
+  const found = fieldErrors[field]?.[0];
+  if (found === undefined) {
+    throw new Error(`no error on ${field}; got ${JSON.stringify(fieldErrors)} (${String(error)})`);
+  }
+  if (typeof message === 'string' ? found !== message : !message.test(found)) {
+    throw new Error(`error on ${field} was "${found}", expected ${String(message)}`);
+  }
 }

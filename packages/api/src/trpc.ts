@@ -43,6 +43,7 @@ const t = initTRPC
           path: shape.data.path,
           fieldErrors: fieldErrors ?? null,
           authReason: cause instanceof AppError ? (cause.details.authReason ?? null) : null,
+          conflicts: cause instanceof AppError ? (cause.details.conflicts ?? null) : null,
         },
       };
     },

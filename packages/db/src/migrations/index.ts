@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createFoundation from './20261121T193000Z-create-foundation';
+import * as createGroups from './20261121T210000Z-create-groups';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -7,4 +8,5 @@ import * as createFoundation from './20261121T193000Z-create-foundation';
  */
 export const migrations: Record<string, Migration> = {
   '20261121T193000Z-create-foundation': createFoundation,
+  '20261121T210000Z-create-groups': createGroups,
 };

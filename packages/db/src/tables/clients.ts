@@ -14,6 +14,8 @@ export interface ClientsTable {
   /** YYYY-MM-DD */
   dischargeDate: string | null;
   status: ClientStatus;
+  /** YYYY-MM-DD, when known */
+  dateOfBirth: Generated<string | null>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }

@@ -1,0 +1,46 @@
+import {
+  endEnrolmentInput,
+  enrolInput,
+  groupIdInput,
+  groupInput,
+  groupUpdateInput,
+} from '@homegroup/validators';
+import { z } from 'zod';
+import { endEnrolment, enrol } from '../groups/enrol';
+import { getGroup } from '../groups/get-group';
+import { listGroups } from '../groups/list-groups';
+import { archiveGroup, createGroup, updateGroup } from '../groups/save-group';
+import { staffOptions } from '../groups/staff-options';
+import { searchPeople } from '../people/search-people';
+import { allow, router } from '../trpc';
+
+const groupStaff = allow('admin', 'counselor', 'group_monitor');
+const groupManagers = allow('admin', 'counselor');
+
+export const groupsRouter = router({
+  list: groupStaff
+    .input(
+      z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+    )
+    .query(({ ctx, input }) => listGroups(ctx, ctx.staff, input.includeArchived)),
+  get: groupStaff
+    .input(groupIdInput)
+    .query(({ ctx, input }) => getGroup(ctx, ctx.staff, input.groupId)),
+  staffOptions: groupManagers.query(({ ctx }) => staffOptions(ctx, ctx.staff)),
+  create: groupManagers
+    .input(groupInput)
+    .mutation(({ ctx, input }) => createGroup(ctx, ctx.staff, input)),
+  update: groupManagers
+    .input(groupUpdateInput)
+    .mutation(({ ctx, input }) => updateGroup(ctx, ctx.staff, input)),
+  archive: groupManagers
+    .input(groupIdInput)
+    .mutation(({ ctx, input }) => archiveGroup(ctx, ctx.staff, input.groupId)),
+  enrol: groupManagers.input(enrolInput).mutation(({ ctx, input }) => enrol(ctx, ctx.staff, input)),
+  endEnrolment: groupManagers
+    .input(endEnrolmentInput)
+    .mutation(({ ctx, input }) => endEnrolment(ctx, ctx.staff, input)),
+  searchPeople: groupStaff
+    .input(z.object({ q: z.string().trim().min(2, 'Type at least 2 letters.').max(60) }))
+    .query(({ ctx, input }) => searchPeople(ctx, ctx.staff, input.q)),
+});
