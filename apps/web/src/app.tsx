@@ -1,12 +1,17 @@
 import { Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
+import { ClientPage } from './clients/client-page';
+import { GroupFormPage } from './groups/group-form-page';
+import { GroupPage } from './groups/group-page';
+import { GroupsPage } from './groups/groups-page';
 import { AlumniPage } from './pages/alumni-page';
 import { ClientsPage } from './pages/clients-page';
-import { GroupsPage } from './pages/groups-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OutcomesPage } from './pages/outcomes-page';
 import { TodayPage } from './pages/today-page';
+import { PrintSheetPage } from './sessions/print-sheet-page';
+import { SessionPage } from './sessions/session-page';
 import { AppShell } from './shell/app-shell';
 
 export function App() {
@@ -14,10 +19,18 @@ export function App() {
     <Routes>
       <Route path="/login" element={<SignInPage />} />
       <Route element={<RequireSession />}>
+        <Route path="/sessions/:sessionId/print" element={<PrintSheetPage />} />
+      </Route>
+      <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
           <Route index element={<TodayPage />} />
           <Route path="groups" element={<GroupsPage />} />
+          <Route path="groups/new" element={<GroupFormPage />} />
+          <Route path="groups/:groupId" element={<GroupPage />} />
+          <Route path="groups/:groupId/edit" element={<GroupFormPage />} />
+          <Route path="sessions/:sessionId" element={<SessionPage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="clients/:clientId" element={<ClientPage />} />
           <Route path="alumni" element={<AlumniPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -6,24 +6,31 @@ export interface ErrorInfo {
   code: string | null;
   fieldErrors: Record<string, string[] | undefined>;
   authReason: AuthFailureReason | null;
+  /** On a conflicting save: what someone else changed meanwhile. */
+  conflicts: string[];
 }
 
 const OFFLINE =
   'Homegroup could not reach the server. Check the network connection and try again; nothing was saved.';
 
+function offline(): ErrorInfo {
+  return { message: OFFLINE, code: null, fieldErrors: {}, authReason: null, conflicts: [] };
+}
+
 /** What to tell the person about a failed request, in the server's own words where it has them. */
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof TRPCClientError) {
     const e = error as TRPCClientError<AppRouter>;
-    if (!e.data) return { message: OFFLINE, code: null, fieldErrors: {}, authReason: null };
+    if (!e.data) return offline();
     return {
       message: e.message,
       code: e.data.code,
       fieldErrors: e.data.fieldErrors ?? {},
       authReason: e.data.authReason ?? null,
+      conflicts: e.data.conflicts ?? [],
     };
   }
-  return { message: OFFLINE, code: null, fieldErrors: {}, authReason: null };
+  return offline();
 }
 
 /** The reason the session is gone, or null when the error is about something else. */

@@ -1,19 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { errorInfo } from '../lib/errors';
+import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
 
 const PAGE_SIZE = 25;
 const STATUS_LABEL = { in_treatment: 'In treatment', alumni: 'Alumni' } as const;
-
-function shortDate(iso: string | null) {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
 
 export function ClientsPage() {
   usePageTitle('Clients');
@@ -96,13 +90,15 @@ export function ClientsPage() {
               {list.data.rows.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.preferredName ?? c.firstName} {c.lastName}
+                    <Link to={`/clients/${c.id}`}>
+                      {c.preferredName ?? c.firstName} {c.lastName}
+                    </Link>
                     {c.preferredName && <span className="muted"> ({c.firstName})</span>}
                   </td>
                   <td className="nowrap">{c.recordNumber}</td>
                   <td className="nowrap">{STATUS_LABEL[c.status]}</td>
-                  <td className="nowrap">{shortDate(c.admissionDate)}</td>
-                  <td className="nowrap">{shortDate(c.dischargeDate)}</td>
+                  <td className="nowrap">{formatDate(c.admissionDate)}</td>
+                  <td className="nowrap">{formatDate(c.dischargeDate)}</td>
                 </tr>
               ))}
             </tbody>

@@ -84,12 +84,15 @@ export async function getGroup(ctx: Context, staff: StaffContext, groupId: strin
   return {
     group: {
       ...group,
+      archivedAt: group.archivedAt?.toISOString() ?? null,
+      createdAt: group.createdAt.toISOString(),
+      updatedAt: group.updatedAt.toISOString(),
       kindLabel: GROUP_KINDS[group.kind].label,
       schedule: describeSchedule(group),
     },
     today,
     roster,
-    sessions,
+    sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
     untilDate: addDays(today, settings.sessionWindowWeeks * 7),
   };
 }

@@ -50,7 +50,7 @@ describe('the group catalogue', () => {
     });
     // Mon 23 Nov … Wed 16 Dec in Denver (UTC−7): 8 sessions, the first at 01:30 UTC on the 24th.
     expect(sessions).toHaveLength(8);
-    expect(sessions[0]?.startsAt.toISOString()).toBe('2026-11-24T01:30:00.000Z');
+    expect(sessions[0]?.startsAt).toBe('2026-11-24T01:30:00.000Z');
     expect((await caller.groups.list()).map((g) => g.name)).toContain('Monday Wednesday NA');
   });
 

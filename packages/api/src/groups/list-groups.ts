@@ -35,6 +35,7 @@ export async function listGroups(ctx: Context, staff: StaffContext, includeArchi
   const rows = await query.orderBy('g.name').execute();
   return rows.map((r) => ({
     ...r,
+    archivedAt: r.archivedAt?.toISOString() ?? null,
     enrolled: r.enrolled ?? 0,
     kindLabel: GROUP_KINDS[r.kind].label,
     schedule: describeSchedule(r),

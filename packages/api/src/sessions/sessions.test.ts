@@ -411,7 +411,7 @@ describe('cancelling and the overdue queue', () => {
     const { caller } = await signedIn(t.db, 'monitor@a.test', clock);
     const { group, sessions } = await caller.groups.get({ groupId });
     expect(group.name).toBe('Evening NA');
-    const tomorrow = sessions.find((s) => s.startsAt.toISOString() === '2026-11-25T01:00:00.000Z');
+    const tomorrow = sessions.find((s) => s.startsAt === '2026-11-25T01:00:00.000Z');
     if (!tomorrow) throw new Error('no session tomorrow');
     await expectFieldError(
       caller.sessions.cancel({ sessionId: tomorrow.id, reason: ' ' }),

@@ -5,3 +5,4 @@ export * from './group-kinds';
 export * from './meeting-formats';
 export * from './schedule';
 export * from './session-state';
+export * from './twelve-steps';

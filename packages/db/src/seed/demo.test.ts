@@ -56,6 +56,34 @@ describe('demo seed', () => {
     expect(badDates).toEqual([]);
   });
 
+  it('gives every kind of group, twelve weeks of sessions and attendance only for real people', async () => {
+    const kinds = await t.db.selectFrom('groups').select('kind').distinct().execute();
+    expect(kinds).toHaveLength(13);
+    const sessions = await t.db
+      .selectFrom('groupSessions')
+      .select(['state', sql<number>`count(*)::int`.as('n')])
+      .groupBy('state')
+      .execute();
+    const byState = Object.fromEntries(sessions.map((r) => [r.state, r.n]));
+    expect(byState.signed).toBeGreaterThan(300);
+    expect(byState.cancelled).toBeGreaterThan(0);
+    const { n } = await t.db
+      .selectFrom('attendanceRecords')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(n).toBeGreaterThan(2000);
+    // Nobody is recorded at a session of a group they were not on the roster of that day.
+    const strays = await sql<{ n: number }>`
+      select count(*)::int as n from attendance_records a
+      join group_sessions s on s.id = a.session_id
+      where not exists (
+        select 1 from group_enrolments e
+        where e.group_id = s.group_id
+          and (e.client_id = a.client_id or e.family_member_id = a.family_member_id)
+          and e.start_date <= s.starts_at::date + 1)`.execute(t.db);
+    expect(strays.rows[0]?.n).toBe(0);
+  });
+
   it('is deterministic: the same names and dates for the same day', async () => {
     const other = await createTestDb();
     try {

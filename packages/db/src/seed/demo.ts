@@ -2,6 +2,7 @@ import { addDays, type Role, seededRandom } from '@homegroup/core';
 import { sql } from 'kysely';
 import type { Db } from '../create-db';
 import type { NewClient } from '../tables';
+import { seedDemoGroups } from './demo-groups';
 import { FIRST_NAMES, PREFERRED_NAMES, SURNAMES } from './names';
 
 /** Shared by every demo account; printed at start-up. Demo data only, never a real account. */
@@ -105,6 +106,7 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
       facilityIds[f.key] = row.id;
     }
 
+    const staffIds: Record<string, string> = {};
     for (const s of DEMO_STAFF) {
       const user = await trx
         .insertInto('staffUsers')
@@ -116,6 +118,7 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      staffIds[s.login] = user.id;
       for (const [key, role] of Object.entries(s.roles) as [DemoFacility['key'], Role][]) {
         await trx
           .insertInto('staffRoles')
@@ -157,13 +160,30 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
         });
       }
     }
-    await trx.insertInto('clients').values(clients).execute();
+    const inserted = await trx
+      .insertInto('clients')
+      .values(clients)
+      .returning(['id', 'facilityId', 'status', 'admissionDate', 'firstName', 'lastName'])
+      .execute();
+
+    const zones = Object.fromEntries(FACILITIES.map((f) => [f.key, f.timeZone]));
+    const groups = await seedDemoGroups(trx, {
+      random,
+      today,
+      facilities: {
+        cedar: { id: facilityIds.cedar, timeZone: zones.cedar as string },
+        lakeside: { id: facilityIds.lakeside, timeZone: zones.lakeside as string },
+      },
+      staffIds,
+      clients: inserted,
+    });
 
     return {
       organizationId: org.id,
       facilityIds,
       staff: DEMO_STAFF.length,
       clients: clients.length,
+      ...groups,
     };
   });
 }

@@ -1,0 +1,402 @@
+import { ENGAGEMENT_LEVELS, GROUP_SESSION_STATES, stepLabel, TWELVE_STEPS } from '@homegroup/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { errorInfo } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { usePageTitle } from '../lib/use-page-title';
+import { useTRPC } from '../trpc';
+import {
+  type Draft,
+  draftFrom,
+  EMPTY_DRAFT,
+  type EntryInput,
+  type SessionView,
+} from './entry-draft';
+import { PersonRow } from './person-row';
+import { WalkInPicker } from './walk-in-picker';
+
+type Details = { topic: string; stepFocus: number | null; reading: string; sharedNote: string };
+
+export function SessionPage() {
+  const { sessionId = '' } = useParams();
+  const trpc = useTRPC();
+  const view = useQuery(trpc.sessions.get.queryOptions({ sessionId }));
+  usePageTitle(view.data ? `${view.data.session.groupName} session` : 'Session');
+  if (view.isPending) return <p role="status">Loading the session…</p>;
+  if (view.isError) {
+    return (
+      <p className="alert" role="alert">
+        {errorInfo(view.error).message}
+      </p>
+    );
+  }
+  return <SessionLogger key={view.data.session.id} view={view.data} />;
+}
+
+function SessionLogger({ view }: { view: SessionView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { session } = view;
+  const [edits, setEdits] = useState<Record<string, Draft>>({});
+  const [extra, setExtra] = useState<SessionView['people']>([]);
+  const [details, setDetails] = useState<Details | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [addendumReason, setAddendumReason] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const people = useMemo(() => {
+    const known = new Set(view.people.map((p) => p.key));
+    return [...view.people, ...extra.filter((p) => !known.has(p.key))];
+  }, [view.people, extra]);
+  const shownDetails: Details = details ?? {
+    topic: session.topic ?? '',
+    stepFocus: session.stepFocus,
+    reading: session.reading ?? '',
+    sharedNote: session.sharedNote ?? '',
+  };
+  const readOnly = session.state === 'cancelled' || (session.locked && !correcting);
+  const dirtyKeys = Object.keys(edits);
+  const dirty = dirtyKeys.length > 0 || details !== null;
+
+  const refresh = () =>
+    queryClient.invalidateQueries({
+      queryKey: trpc.sessions.get.queryKey({ sessionId: session.id }),
+    });
+  const save = useMutation(
+    trpc.sessions.saveAttendance.mutationOptions({
+      onSuccess: async (result) => {
+        setEdits({});
+        setExtra([]);
+        setDetails(null);
+        setCorrecting(false);
+        setAddendumReason('');
+        setNotice(
+          result.state === 'completed' && session.state !== 'completed'
+            ? 'Saved. Attendance is marked as taken; the monitor can now sign.'
+            : 'Saved.',
+        );
+        await refresh();
+      },
+      onError: async (error) => {
+        setNotice(null);
+        if (errorInfo(error).code === 'CONFLICT') await refresh();
+      },
+    }),
+  );
+  const sign = useMutation(
+    trpc.sessions.sign.mutationOptions({
+      onSuccess: async () => {
+        setNotice('Signed. The session is locked; later changes are kept as addenda.');
+        await refresh();
+      },
+    }),
+  );
+
+  const submit = (complete: boolean) => {
+    const keys = Object.keys(edits);
+    const entries: EntryInput[] = keys.map((key) => {
+      const p = people.find((x) => x.key === key);
+      const draft = edits[key] as Draft;
+      return { ...draft, person: p?.person ?? { clientId: key.slice(2) } };
+    });
+    save.mutate({
+      sessionId: session.id,
+      baseVersion: session.version,
+      entries,
+      complete,
+      ...(details
+        ? {
+            details: {
+              topic: details.topic,
+              stepFocus: details.stepFocus,
+              reading: details.reading,
+              sharedNote: details.sharedNote,
+            },
+          }
+        : {}),
+      addendumReason: session.locked ? addendumReason : null,
+    });
+  };
+
+  const saveError = save.error ? errorInfo(save.error) : null;
+  // Field errors come back as entries.<index>.<field>, in the order the entries were sent.
+  const sentKeys = Object.keys(edits);
+  const rowErrors = (key: string) => {
+    const index = sentKeys.indexOf(key);
+    const out: Record<string, string> = {};
+    for (const [field, messages] of Object.entries(saveError?.fieldErrors ?? {})) {
+      const m = field.match(/^entries\.(\d+)\.(\w+)$/);
+      if (m && Number(m[1]) === index && messages?.[0]) out[m[2] as string] = messages[0];
+    }
+    return out;
+  };
+
+  const markEveryonePresent = () => {
+    const next = { ...edits };
+    for (const p of people) {
+      if (!next[p.key] && !p.entry) next[p.key] = { ...EMPTY_DRAFT, walkIn: !p.onRoster };
+    }
+    setEdits(next);
+  };
+  const unmarked = people.filter((p) => !edits[p.key] && !p.entry).length;
+  const recorded = people.filter((p) => edits[p.key] || p.entry).length;
+
+  return (
+    <div className="session-page">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            <Link to={`/groups/${session.groupId}`}>{session.groupName}</Link> · {session.kindLabel}
+          </p>
+          <h1>{formatDateTime(session.startsAt, view.timeZone)}</h1>
+          <p className="lead">
+            {session.durationMinutes} minutes{session.room ? ` · ${session.room}` : ''}
+            {' · '}
+            <span className={`state state--${session.state}`}>
+              {GROUP_SESSION_STATES[session.state]}
+            </span>
+            {session.signedByName && ` by ${session.signedByName}`}
+          </p>
+        </div>
+        <Link className="button" to={`/sessions/${session.id}/print`}>
+          Print sign-in sheet
+        </Link>
+      </div>
+
+      {session.state === 'cancelled' && (
+        <p className="notice" role="status">
+          This session was cancelled: {session.cancelReason}
+        </p>
+      )}
+      {session.locked && session.state === 'signed' && !correcting && (
+        <div className="notice" role="status">
+          <p>
+            Signed and locked. A correction is kept as an addendum with your name, the time and your
+            reason.
+          </p>
+          <button type="button" className="button" onClick={() => setCorrecting(true)}>
+            Make a correction
+          </button>
+        </div>
+      )}
+
+      <details className="panel" open={!session.locked}>
+        <summary>Topic, step and shared note</summary>
+        <div className="details-grid">
+          <label className="field">
+            Topic
+            <input
+              value={shownDetails.topic}
+              maxLength={200}
+              disabled={readOnly}
+              onChange={(e) => setDetails({ ...shownDetails, topic: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            Step focus
+            <select
+              value={shownDetails.stepFocus ?? ''}
+              disabled={readOnly}
+              onChange={(e) =>
+                setDetails({
+                  ...shownDetails,
+                  stepFocus: e.target.value ? Number(e.target.value) : null,
+                })
+              }
+            >
+              <option value="">None</option>
+              {TWELVE_STEPS.map((_, i) => (
+                <option key={stepLabel(i + 1)} value={i + 1}>
+                  {stepLabel(i + 1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Reading
+            <input
+              value={shownDetails.reading}
+              maxLength={200}
+              disabled={readOnly}
+              onChange={(e) => setDetails({ ...shownDetails, reading: e.target.value })}
+            />
+          </label>
+          <label className="field field--wide">
+            Shared note (about the meeting, not any one person)
+            <textarea
+              rows={3}
+              maxLength={8000}
+              value={shownDetails.sharedNote}
+              disabled={readOnly}
+              onChange={(e) => setDetails({ ...shownDetails, sharedNote: e.target.value })}
+            />
+          </label>
+        </div>
+      </details>
+
+      <details className="panel engagement-legend">
+        <summary>What the engagement ratings mean</summary>
+        <dl>
+          {([1, 2, 3, 4, 5] as const).map((n) => (
+            <div key={n}>
+              <dt>
+                {n} · {ENGAGEMENT_LEVELS[n].label}
+              </dt>
+              <dd>{ENGAGEMENT_LEVELS[n].description}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted">
+          Sharing is voluntary: “listened” is a normal outcome and never lowers a rating.
+        </p>
+      </details>
+
+      {!readOnly && (
+        <div className="toolbar toolbar--session">
+          <button
+            type="button"
+            className="button"
+            onClick={markEveryonePresent}
+            disabled={unmarked === 0}
+          >
+            Mark everyone present{unmarked > 0 ? ` (${unmarked})` : ''}
+          </button>
+          <WalkInPicker
+            exclude={new Set(people.map((p) => p.key))}
+            onPick={(picked) => {
+              setExtra((list) => [...list, picked]);
+              setEdits((e) => ({ ...e, [picked.key]: { ...EMPTY_DRAFT, walkIn: true } }));
+            }}
+          />
+        </div>
+      )}
+
+      {people.length === 0 ? (
+        <p className="empty-state">
+          Nobody is on this group’s roster for this date. Add walk-ins as they arrive.
+        </p>
+      ) : (
+        <ul className="people" aria-label="People in this session">
+          {people.map((p) => (
+            <PersonRow
+              key={p.key}
+              person={p}
+              draft={edits[p.key] ?? draftFrom(p.entry)}
+              dirty={Boolean(edits[p.key])}
+              readOnly={readOnly}
+              durationMinutes={session.durationMinutes}
+              errors={rowErrors(p.key)}
+              onChange={(draft) => setEdits((e) => ({ ...e, [p.key]: draft }))}
+            />
+          ))}
+        </ul>
+      )}
+
+      {view.addenda.length > 0 && (
+        <section className="panel" aria-labelledby="addenda-title">
+          <h2 id="addenda-title">Addenda</h2>
+          <ul className="addenda">
+            {view.addenda.map((a) => (
+              <li key={a.id}>
+                <strong>{a.author}</strong>, {formatDateTime(a.createdAt, view.timeZone)}:{' '}
+                {a.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {!readOnly && (
+        <section className="savebar" aria-label="Save">
+          {session.locked && (
+            <label className="inline-field inline-field--wide">
+              Reason for the correction (kept with it)
+              <input
+                value={addendumReason}
+                maxLength={1000}
+                onChange={(e) => setAddendumReason(e.target.value)}
+                aria-invalid={saveError?.fieldErrors.addendumReason ? true : undefined}
+              />
+            </label>
+          )}
+          <span className="savebar-status" aria-live="polite">
+            {recorded} of {people.length} recorded{dirty ? ` · ${dirtyKeys.length} not saved` : ''}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={!dirty || save.isPending}
+            onClick={() => submit(false)}
+          >
+            {save.isPending ? 'Saving…' : 'Save'}
+          </button>
+          {!session.locked && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={save.isPending || (recorded < people.length && people.length > 0)}
+              onClick={() => submit(true)}
+              title={recorded < people.length ? 'Record everyone first' : undefined}
+            >
+              Save and mark attendance taken
+            </button>
+          )}
+          {view.canSign && !dirty && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={sign.isPending}
+              onClick={() => sign.mutate({ sessionId: session.id, baseVersion: session.version })}
+            >
+              Sign session
+            </button>
+          )}
+        </section>
+      )}
+
+      <div aria-live="polite">
+        {notice && !saveError && <p className="notice">{notice}</p>}
+        {saveError && (
+          <div className="alert" role="alert">
+            <p>{saveError.message}</p>
+            {saveError.fieldErrors.addendumReason && (
+              <p>{saveError.fieldErrors.addendumReason[0]}</p>
+            )}
+            {saveError.code === 'CONFLICT' && (
+              <>
+                <ul>
+                  {saveError.conflicts.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                <p>
+                  The screen now shows their version; your changes are still marked “Not saved”.
+                </p>
+                <button type="button" className="button" onClick={() => submit(false)}>
+                  Save mine over theirs
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setEdits({});
+                    setDetails(null);
+                    save.reset();
+                  }}
+                >
+                  Discard my changes
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {sign.error && (
+          <p className="alert" role="alert">
+            {errorInfo(sign.error).message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
