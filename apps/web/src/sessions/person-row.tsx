@@ -1,5 +1,6 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus, ENGAGEMENT_LEVELS } from '@homegroup/core';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { type Draft, EMPTY_DRAFT, type SessionPerson, withStatus } from './entry-draft';
 
 const STATUS_BUTTONS: { status: AttendanceStatus; label: string }[] = [
@@ -17,6 +18,8 @@ interface Props {
   readOnly: boolean;
   durationMinutes: number;
   errors: Record<string, string>;
+  /** Counselors and admins: the client's record. */
+  clientHref?: string | undefined;
   onChange: (draft: Draft) => void;
 }
 
@@ -28,6 +31,7 @@ export function PersonRow({
   readOnly,
   durationMinutes,
   errors,
+  clientHref,
   onChange,
 }: Props) {
   const id = useId();
@@ -40,7 +44,7 @@ export function PersonRow({
     <li className={`person${dirty ? ' person--dirty' : ''}`} aria-labelledby={`${id}-name`}>
       <div className="person-head">
         <span className="person-name" id={`${id}-name`}>
-          {person.name}
+          {clientHref ? <Link to={clientHref}>{person.name}</Link> : person.name}
         </span>
         <span className="person-detail">
           {person.detail}

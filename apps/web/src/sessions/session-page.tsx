@@ -2,6 +2,7 @@ import { ENGAGEMENT_LEVELS, GROUP_SESSION_STATES, stepLabel, TWELVE_STEPS } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCurrentStaff } from '../auth/use-current-staff';
 import { errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -36,6 +37,8 @@ export function SessionPage() {
 
 function SessionLogger({ view }: { view: SessionView }) {
   const trpc = useTRPC();
+  const staff = useCurrentStaff();
+  const clinical = staff.role === 'admin' || staff.role === 'counselor';
   const queryClient = useQueryClient();
   const { session } = view;
   const [edits, setEdits] = useState<Record<string, Draft>>({});
@@ -147,7 +150,8 @@ function SessionLogger({ view }: { view: SessionView }) {
       <div className="page-head">
         <div>
           <p className="eyebrow">
-            <Link to={`/groups/${session.groupId}`}>{session.groupName}</Link> · {session.kindLabel}
+            <Link to={`/groups/${session.groupId}`}>{session.groupName}</Link>
+            {session.kindLabel !== session.groupName && ` · ${session.kindLabel}`}
           </p>
           <h1>{formatDateTime(session.startsAt, view.timeZone)}</h1>
           <p className="lead">
@@ -287,6 +291,9 @@ function SessionLogger({ view }: { view: SessionView }) {
               readOnly={readOnly}
               durationMinutes={session.durationMinutes}
               errors={rowErrors(p.key)}
+              clientHref={
+                clinical && 'clientId' in p.person ? `/clients/${p.person.clientId}` : undefined
+              }
               onChange={(draft) => setEdits((e) => ({ ...e, [p.key]: draft }))}
             />
           ))}
@@ -322,6 +329,9 @@ function SessionLogger({ view }: { view: SessionView }) {
           )}
           <span className="savebar-status" aria-live="polite">
             {recorded} of {people.length} recorded{dirty ? ` · ${dirtyKeys.length} not saved` : ''}
+            {notice && !dirty && !saveError && (
+              <strong className="savebar-notice"> · {notice}</strong>
+            )}
           </span>
           <button
             type="button"
@@ -331,7 +341,7 @@ function SessionLogger({ view }: { view: SessionView }) {
           >
             {save.isPending ? 'Saving…' : 'Save'}
           </button>
-          {!session.locked && (
+          {(session.state === 'scheduled' || session.state === 'in_progress') && (
             <button
               type="button"
               className="button button--primary"
@@ -356,7 +366,6 @@ function SessionLogger({ view }: { view: SessionView }) {
       )}
 
       <div aria-live="polite">
-        {notice && !saveError && <p className="notice">{notice}</p>}
         {saveError && (
           <div className="alert" role="alert">
             <p>{saveError.message}</p>

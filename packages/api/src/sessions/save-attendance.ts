@@ -114,7 +114,13 @@ export async function saveAttendance(
       const person = await resolvePerson(trx, staff.facility.id, entry.person).catch(() => {
         throw new AppError('NOT_FOUND', PERSON_NOT_FOUND);
       });
-      const problem = eligibilityProblem(person, session, sessionDate, ageOn);
+      // A walk-in was in the room whoever the group is for; only the age floor still applies.
+      const problem = eligibilityProblem(
+        person,
+        { ...session, audiences: ['clients', 'alumni', 'family'] },
+        sessionDate,
+        ageOn,
+      );
       if (problem) fieldError(`entries.${i}.person`, `${person.rosterName}: ${problem}`);
       byKey.set(key, {
         key,
