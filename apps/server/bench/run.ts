@@ -5,7 +5,7 @@
  * and ratios, not single runs.
  */
 import { hashPassword } from '@homegroup/api';
-import { median, percentile } from '@homegroup/core';
+import { dateInTimeZone, median, percentile } from '@homegroup/core';
 import { createDb, createScratchDatabase, type DbHandle, migrateToLatest } from '@homegroup/db';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '@homegroup/db/seed';
 import { parseEnv } from '../src/env';
@@ -15,6 +15,150 @@ interface Case {
   name: string;
   runs: number;
   request: (base: string, cookie: string) => Promise<Response>;
+}
+
+async function call<T>(
+  base: string,
+  cookie: string,
+  path: string,
+  input: unknown,
+  method: 'GET' | 'POST',
+) {
+  const url =
+    method === 'GET'
+      ? `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
+      : `${base}/trpc/${path}`;
+  const res = await fetch(url, {
+    method,
+    headers: { cookie, ...(method === 'POST' ? json : {}) },
+    ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
+  });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/**
+ * The issue's scale for groups: a facility with 60 groups meeting every day, and one session with
+ * 40 people on its roster. Built through the API, as staff would.
+ */
+async function prepareGroups(handle: DbHandle, base: string, cookie: string) {
+  const facility = await handle.db
+    .selectFrom('facilities')
+    .select(['id', 'timeZone'])
+    .where('name', '=', 'Cedar Hollow Recovery Center')
+    .executeTakeFirstOrThrow();
+  const monitor = await handle.db
+    .selectFrom('staffUsers')
+    .select('id')
+    .where('email', '=', demoEmail('monitor'))
+    .executeTakeFirstOrThrow();
+  const today = dateInTimeZone(new Date(), facility.timeZone);
+  let bigGroupId = '';
+  for (let i = 0; i < 60 - 9; i++) {
+    const { groupId } = await call<{ groupId: string }>(
+      base,
+      cookie,
+      'groups.create',
+      {
+        name: `Bench group ${i + 1}`,
+        kind: 'aa',
+        formatCodes: ['C', 'D'],
+        audiences: ['clients'],
+        participation: 'optional',
+        enrolment: 'open',
+        scheduleDays: [0, 1, 2, 3, 4, 5, 6],
+        startTime: '23:00',
+        durationMinutes: 60,
+        firstSessionDate: today,
+        monitorStaffId: monitor.id,
+      },
+      'POST',
+    );
+    if (i === 0) bigGroupId = groupId;
+  }
+  const clients = await handle.db
+    .insertInto('clients')
+    .values(
+      Array.from({ length: 40 }, (_, i) => ({
+        facilityId: facility.id,
+        recordNumber: `BENCH-${i}`,
+        firstName: `Bench${i}`,
+        lastName: 'Person',
+        admissionDate: today,
+        status: 'in_treatment' as const,
+      })),
+    )
+    .returning('id')
+    .execute();
+  for (const c of clients) {
+    await call(
+      base,
+      cookie,
+      'groups.enrol',
+      { groupId: bigGroupId, person: { clientId: c.id }, startDate: today },
+      'POST',
+    );
+  }
+  const { sessions } = await call<{ sessions: { id: string; startsAt: string }[] }>(
+    base,
+    cookie,
+    'groups.get',
+    { groupId: bigGroupId },
+    'GET',
+  );
+  const sessionId =
+    sessions.find((s) => s.startsAt > new Date().toISOString())?.id ?? sessions[0]?.id;
+  if (!sessionId) throw new Error('no session for the 40-person group');
+  return { sessionId, clientIds: clients.map((c) => c.id) };
+}
+
+function groupCases(sessionId: string, clientIds: string[]): Case[] {
+  let version = 1;
+  let round = 0;
+  return [
+    {
+      name: 'sessions.get (40 people)',
+      runs: 200,
+      request: (base, cookie) =>
+        fetch(
+          `${base}/trpc/sessions.get?input=${encodeURIComponent(JSON.stringify({ sessionId }))}`,
+          {
+            headers: { cookie },
+          },
+        ),
+    },
+    {
+      name: 'sessions.saveAttendance (40 changed)',
+      runs: 100,
+      request: async (base, cookie) => {
+        round += 1;
+        const res = await fetch(`${base}/trpc/sessions.saveAttendance`, {
+          method: 'POST',
+          headers: { cookie, ...json },
+          body: JSON.stringify({
+            sessionId,
+            baseVersion: version,
+            entries: clientIds.map((clientId, i) => ({
+              person: { clientId },
+              status: 'present',
+              participation: i % 2 ? 'shared' : 'listened',
+              engagementRating: ((round + i) % 5) + 1,
+            })),
+          }),
+        });
+        const copy = res.clone();
+        if (res.ok)
+          version = ((await copy.json()) as { result: { data: { version: number } } }).result.data
+            .version;
+        return res;
+      },
+    },
+    {
+      name: 'sessions.today (60 groups)',
+      runs: 200,
+      request: (base, cookie) => fetch(`${base}/trpc/sessions.today`, { headers: { cookie } }),
+    },
+  ];
 }
 
 const json = { 'content-type': 'application/json' };
@@ -75,8 +219,11 @@ async function benchDriver(label: string, handle: DbHandle) {
       .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
       ?.split(';')[0];
     if (!token) throw new Error('sign-in did not set a session cookie');
+    const { sessionId, clientIds } = await prepareGroups(handle, base, token);
     const rows = [];
-    for (const c of CASES) rows.push(await timeCase(base, token, c));
+    for (const c of [...CASES, ...groupCases(sessionId, clientIds)]) {
+      rows.push(await timeCase(base, token, c));
+    }
     console.log(`\n${label}`);
     console.table(
       rows.map((r) => ({

@@ -98,6 +98,23 @@ describe('the group catalogue', () => {
     );
   });
 
+  it('moves future sessions to a new schedule when the group is edited', async () => {
+    const { caller } = await counselor();
+    const input = groupInput({ name: 'Movable', scheduleDays: [1] });
+    const { groupId } = await caller.groups.create(input);
+    const { firstSessionDate: _first, ...rest } = input;
+    await caller.groups.update({ ...rest, groupId, scheduleDays: [4], startTime: '10:00' });
+    const { sessions, group } = await caller.groups.get({ groupId });
+    expect(group.schedule).toBe('Thu 10:00 · 60 min');
+    // Thursdays 26 Nov … 17 Dec at 10:00 Denver (17:00 UTC); no Mondays left.
+    expect(sessions.map((s) => s.startsAt)).toEqual([
+      '2026-11-26T17:00:00.000Z',
+      '2026-12-03T17:00:00.000Z',
+      '2026-12-10T17:00:00.000Z',
+      '2026-12-17T17:00:00.000Z',
+    ]);
+  });
+
   it('keeps family-system groups for adults', async () => {
     const { caller } = await counselor();
     const { groupId } = await caller.groups.create(

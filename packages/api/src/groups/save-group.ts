@@ -131,7 +131,7 @@ export async function updateGroup(ctx: Context, staff: StaffContext, input: Grou
   return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('groups')
-      .set({ ...values, updatedAt: ctx.now() })
+      .set({ ...values, sessionsThrough: null, updatedAt: ctx.now() })
       .where('id', '=', input.groupId)
       .execute();
     // Future sessions nobody has touched follow the new schedule; others stay as they are.

@@ -64,6 +64,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`duration_minutes between 1 and 480`),
     )
     .addColumn('cycle_start_date', 'date')
+    // The last day sessions have been generated for, so generating again starts after it.
+    .addColumn('sessions_through', 'date')
     .addColumn('monitor_staff_id', 'uuid', (c) => c.notNull().references('staff_users.id'))
     .addColumn('co_facilitator_staff_id', 'uuid', (c) => c.references('staff_users.id'))
     .addColumn('archived_at', 'timestamptz')

@@ -23,6 +23,8 @@ export interface GroupsTable {
   durationMinutes: number;
   /** Closed groups: the day the current cycle began (YYYY-MM-DD). */
   cycleStartDate: string | null;
+  /** The last day sessions have been generated for (YYYY-MM-DD). */
+  sessionsThrough: Generated<string | null>;
   monitorStaffId: string;
   coFacilitatorStaffId: string | null;
   archivedAt: Date | null;
