@@ -9,6 +9,7 @@ import { AlumniPage } from './pages/alumni-page';
 import { ClientsPage } from './pages/clients-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OutcomesPage } from './pages/outcomes-page';
+import { SettingsPage } from './pages/settings-page';
 import { TodayPage } from './pages/today-page';
 import { PrintSheetPage } from './sessions/print-sheet-page';
 import { SessionPage } from './sessions/session-page';
@@ -33,6 +34,7 @@ export function App() {
           <Route path="clients/:clientId" element={<ClientPage />} />
           <Route path="alumni" element={<AlumniPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

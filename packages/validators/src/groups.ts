@@ -206,3 +206,18 @@ export const cancelSessionInput = z.object({
     .min(1, 'Give the reason the session is cancelled.')
     .max(300, 'The reason can be at most 300 characters.'),
 });
+
+export const facilitySettingsInput = z.object({
+  monitorsLogAnySession: z.boolean({ error: 'Say whether monitors may log any session.' }),
+  overdueAfterHours: z
+    .number({ error: 'Give the hours as a whole number.' })
+    .int('Give the hours as a whole number.')
+    .min(1, 'A session becomes overdue after at least 1 hour.')
+    .max(720, 'A session becomes overdue after at most 720 hours (30 days).'),
+  sessionWindowWeeks: z
+    .number({ error: 'Give the weeks as a whole number.' })
+    .int('Give the weeks as a whole number.')
+    .min(1, 'Plan sessions at least 1 week ahead.')
+    .max(26, 'Plan sessions at most 26 weeks ahead.'),
+});
+export type FacilitySettingsInput = z.infer<typeof facilitySettingsInput>;

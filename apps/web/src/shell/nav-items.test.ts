@@ -9,6 +9,7 @@ describe('navigation by role', () => {
       'Clients',
       'Alumni & referrals',
       'Outcomes',
+      'Settings',
     ]);
   });
 

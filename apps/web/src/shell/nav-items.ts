@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'counselor', 'alumni_coordinator'],
   },
   { to: '/outcomes', label: 'Outcomes', roles: ['admin', 'counselor'] },
+  { to: '/settings', label: 'Settings', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role) {

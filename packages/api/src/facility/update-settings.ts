@@ -1,0 +1,34 @@
+import type { FacilitySettingsInput } from '@homegroup/validators';
+import { recordAudit } from '../audit';
+import type { Context, StaffContext } from '../context';
+
+/** An admin changes how groups work at their facility. Audited with the values before and after. */
+export async function updateFacilitySettings(
+  ctx: Context,
+  staff: StaffContext,
+  input: FacilitySettingsInput,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('facilitySettings')
+      .select(['monitorsLogAnySession', 'overdueAfterHours', 'sessionWindowWeeks'])
+      .where('facilityId', '=', staff.facility.id)
+      .executeTakeFirst();
+    await trx
+      .insertInto('facilitySettings')
+      .values({ facilityId: staff.facility.id, ...input, updatedAt: ctx.now() })
+      .onConflict((oc) => oc.column('facilityId').doUpdateSet({ ...input, updatedAt: ctx.now() }))
+      .execute();
+    await recordAudit(trx, {
+      action: 'update',
+      entityType: 'facility_settings',
+      entityId: staff.facility.id,
+      actorStaffUserId: staff.userId,
+      facilityId: staff.facility.id,
+      outcome: 'success',
+      sourceIp: ctx.request.ip,
+      detail: { before: before ?? null, after: input },
+    });
+    return input;
+  });
+}
