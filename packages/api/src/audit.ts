@@ -36,3 +36,19 @@ export async function recordAuditMany(db: Db, entries: readonly AuditEntry[]): P
   if (entries.length === 0) return;
   await db.insertInto('auditEvents').values(entries.map(toRow)).execute();
 }
+
+/** A successful action by the signed-in staff member at their facility, from their address. */
+export function recordStaffAction(
+  ctx: { request: { ip: string | null } },
+  staff: { userId: string; facility: { id: string } },
+  db: Db,
+  entry: Omit<AuditEntry, 'actorStaffUserId' | 'facilityId' | 'sourceIp' | 'outcome'>,
+): Promise<void> {
+  return recordAudit(db, {
+    ...entry,
+    actorStaffUserId: staff.userId,
+    facilityId: staff.facility.id,
+    outcome: 'success',
+    sourceIp: ctx.request.ip,
+  });
+}

@@ -1,5 +1,5 @@
 import type { FacilitySettingsInput } from '@homegroup/validators';
-import { recordAudit } from '../audit';
+import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 
 /** An admin changes how groups work at their facility. Audited with the values before and after. */
@@ -19,14 +19,10 @@ export async function updateFacilitySettings(
       .values({ facilityId: staff.facility.id, ...input, updatedAt: ctx.now() })
       .onConflict((oc) => oc.column('facilityId').doUpdateSet({ ...input, updatedAt: ctx.now() }))
       .execute();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'facility_settings',
       entityId: staff.facility.id,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { before: before ?? null, after: input },
     });
     return input;

@@ -1,6 +1,6 @@
 import { ageOn, peakEnrolment, periodsOverlap } from '@homegroup/core';
 import type { EnrolInput } from '@homegroup/validators';
-import { recordAudit } from '../audit';
+import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { eligibilityProblem, resolvePerson } from '../people/resolve-person';
@@ -90,15 +90,11 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'create',
       entityType: 'group_enrolment',
       entityId: row.id,
       clientId: person.clientId,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { groupId: group.id, familyMemberId: person.familyMemberId },
     });
     return { enrolmentId: row.id };
@@ -125,15 +121,11 @@ export async function endEnrolment(
       .set({ endDate: input.endDate, endReason: input.reason ?? null })
       .where('id', '=', e.id)
       .execute();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'group_enrolment',
       entityId: e.id,
       clientId: e.clientId,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { endDate: input.endDate },
     });
     return { enrolmentId: e.id };

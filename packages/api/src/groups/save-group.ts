@@ -5,7 +5,7 @@ import {
   isFamilySystemGroup,
 } from '@homegroup/core';
 import type { GroupInput, GroupUpdateInput } from '@homegroup/validators';
-import { recordAudit } from '../audit';
+import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { facilitySettingsFor } from './facility-settings';
@@ -101,14 +101,10 @@ export async function createGroup(ctx: Context, staff: StaffContext, input: Grou
       .returning('id')
       .executeTakeFirstOrThrow();
     await ensureSessions(trx, staff.facility, ctx.now(), settings.sessionWindowWeeks, group.id);
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'create',
       entityType: 'group',
       entityId: group.id,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
     });
     return { groupId: group.id };
   });
@@ -159,14 +155,10 @@ export async function updateGroup(ctx: Context, staff: StaffContext, input: Grou
       settings.sessionWindowWeeks,
       input.groupId,
     );
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'group',
       entityId: input.groupId,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
     });
     return { groupId: input.groupId };
   });
@@ -199,14 +191,10 @@ export async function archiveGroup(ctx: Context, staff: StaffContext, groupId: s
       .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
       .where('startDate', '<=', today)
       .execute();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'delete',
       entityType: 'group',
       entityId: groupId,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { operation: 'archive' },
     });
     return { groupId };

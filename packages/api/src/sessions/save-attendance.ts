@@ -1,6 +1,6 @@
 import { ATTENDANCE_STATUSES, ageOn, attendanceProblems, dateInTimeZone } from '@homegroup/core';
 import type { AttendanceEntryInput, SaveAttendanceInput } from '@homegroup/validators';
-import { type AuditEntry, recordAudit, recordAuditMany } from '../audit';
+import { type AuditEntry, recordAuditMany, recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { eligibilityProblem, PERSON_NOT_FOUND, resolvePerson } from '../people/resolve-person';
@@ -286,14 +286,10 @@ export async function saveAttendance(
       })),
     );
     if (Object.keys(detailChanges).length > 0 || nextState !== session.state) {
-      await recordAudit(trx, {
+      await recordStaffAction(ctx, staff, trx, {
         action: 'update',
         entityType: 'group_session',
         entityId: session.id,
-        actorStaffUserId: staff.userId,
-        facilityId: staff.facility.id,
-        outcome: 'success',
-        sourceIp: ctx.request.ip,
         detail: { state: nextState, fields: Object.keys(detailChanges) },
       });
     }

@@ -1,5 +1,5 @@
 import { canMove, dateInTimeZone, zonedTimeToInstant } from '@homegroup/core';
-import { recordAudit } from '../audit';
+import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { assertCanLogSession, loadSession } from './session-access';
@@ -40,14 +40,10 @@ export async function signSession(
       })
       .where('id', '=', session.id)
       .execute();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'execute',
       entityType: 'group_session',
       entityId: session.id,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { operation: 'sign' },
     });
     return { version: session.version + 1 };
@@ -90,14 +86,10 @@ export async function cancelSession(
       })
       .where('id', '=', session.id)
       .execute();
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'group_session',
       entityId: session.id,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { operation: 'cancel', reason: input.reason },
     });
     return { sessionId: session.id };
@@ -142,14 +134,10 @@ export async function createAdHocSession(
     if (!row) {
       throw new AppError('CONFLICT', 'This group already has a session at that date and time.');
     }
-    await recordAudit(trx, {
+    await recordStaffAction(ctx, staff, trx, {
       action: 'create',
       entityType: 'group_session',
       entityId: row.id,
-      actorStaffUserId: staff.userId,
-      facilityId: staff.facility.id,
-      outcome: 'success',
-      sourceIp: ctx.request.ip,
       detail: { adHoc: true },
     });
     return { sessionId: row.id };
