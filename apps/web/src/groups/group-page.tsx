@@ -8,6 +8,7 @@ import { errorInfo } from '../lib/errors';
 import { formatDate, formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
+import { AddSessionForm, ArchiveGroupButton, EndEnrolmentButton } from './group-actions';
 
 export function GroupPage() {
   const { groupId = '' } = useParams();
@@ -46,9 +47,12 @@ export function GroupPage() {
           </p>
         </div>
         {canManage && !group.archivedAt && (
-          <Link className="button" to={`/groups/${group.id}/edit`}>
-            Edit group
-          </Link>
+          <div className="form-actions">
+            <Link className="button" to={`/groups/${group.id}/edit`}>
+              Edit group
+            </Link>
+            <ArchiveGroupButton groupId={group.id} />
+          </div>
         )}
       </div>
       {group.archivedAt && <p className="notice">This group is archived.</p>}
@@ -70,6 +74,13 @@ export function GroupPage() {
         <section aria-labelledby="sessions-title">
           <h2 id="sessions-title">Sessions</h2>
           <SessionList sessions={upcoming} tz={tz} empty="No sessions coming up." />
+          {!group.archivedAt && (
+            <AddSessionForm
+              groupId={group.id}
+              today={today}
+              durationMinutes={group.durationMinutes}
+            />
+          )}
           {recent.length > 0 && (
             <details>
               <summary>Past four weeks ({recent.length})</summary>
@@ -90,6 +101,9 @@ export function GroupPage() {
                   {r.endDate ? ` to ${formatDate(r.endDate)}` : ''}
                   {r.overrideReason ? ` · mid-cycle: ${r.overrideReason}` : ''}
                 </span>
+                {canManage && r.current && !r.endDate && (
+                  <EndEnrolmentButton enrolmentId={r.enrolmentId} name={r.name} today={today} />
+                )}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
+import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -168,6 +169,9 @@ function SessionLogger({ view }: { view: SessionView }) {
         </Link>
       </div>
 
+      {session.state === 'scheduled' && view.people.every((p) => !p.entry) && (
+        <CancelSession sessionId={session.id} onDone={refresh} />
+      )}
       {session.state === 'cancelled' && (
         <p className="notice" role="status">
           This session was cancelled: {session.cancelReason}
@@ -407,5 +411,41 @@ function SessionLogger({ view }: { view: SessionView }) {
         )}
       </div>
     </div>
+  );
+}
+
+function CancelSession({
+  sessionId,
+  onDone,
+}: {
+  sessionId: string;
+  onDone: () => Promise<unknown>;
+}) {
+  const trpc = useTRPC();
+  const [reason, setReason] = useState('');
+  const cancel = useMutation(trpc.sessions.cancel.mutationOptions({ onSuccess: () => onDone() }));
+  const error = cancel.error ? errorInfo(cancel.error) : null;
+  return (
+    <details className="panel">
+      <summary>Cancel this session</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          cancel.mutate({ sessionId, reason });
+        }}
+        noValidate
+      >
+        <TextField
+          label="Why is it cancelled?"
+          value={reason}
+          maxLength={300}
+          onChange={(e) => setReason(e.target.value)}
+          error={error?.fieldErrors.reason?.[0] ?? (error ? error.message : undefined)}
+        />
+        <button type="submit" className="button" disabled={cancel.isPending}>
+          Cancel session
+        </button>
+      </form>
+    </details>
   );
 }
