@@ -1,6 +1,7 @@
 import { dateInTimeZone } from '@homegroup/core';
 import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { ENTRY_COLUMNS } from '../sessions/session-people';
 import { getClient } from './get-client';
 
 /** A client's group attendance, newest first, for the client page. Audited as a read. */
@@ -15,14 +16,7 @@ export async function attendanceHistory(ctx: Context, staff: StaffContext, clien
       's.startsAt',
       's.state as sessionState',
       'g.name as groupName',
-      'a.status',
-      'a.lateMinutes',
-      'a.leftEarlyMinutes',
-      'a.excuseReason',
-      'a.participation',
-      'a.engagementRating',
-      'a.individualNote',
-      'a.walkIn',
+      ...ENTRY_COLUMNS,
     ])
     .where('a.clientId', '=', client.id)
     .where('a.facilityId', '=', staff.facility.id)

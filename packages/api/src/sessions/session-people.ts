@@ -23,6 +23,18 @@ export interface SessionPerson {
   > | null;
 }
 
+/** One person's entry at a session, as every screen that shows it reads it. */
+export const ENTRY_COLUMNS = [
+  'a.status',
+  'a.lateMinutes',
+  'a.leftEarlyMinutes',
+  'a.excuseReason',
+  'a.participation',
+  'a.engagementRating',
+  'a.individualNote',
+  'a.walkIn',
+] as const;
+
 export function personKey(p: { clientId?: string | null; familyMemberId?: string | null }) {
   return p.clientId ? `c:${p.clientId}` : `f:${p.familyMemberId}`;
 }
@@ -61,14 +73,7 @@ export async function sessionPeople(
       .select([
         'a.clientId',
         'a.familyMemberId',
-        'a.status',
-        'a.lateMinutes',
-        'a.leftEarlyMinutes',
-        'a.excuseReason',
-        'a.participation',
-        'a.engagementRating',
-        'a.individualNote',
-        'a.walkIn',
+        ...ENTRY_COLUMNS,
         'a.savedInVersion',
         sql<string>`coalesce(c.first_name, f.first_name)`.as('firstName'),
         sql<string>`coalesce(c.last_name, f.last_name)`.as('lastName'),
