@@ -42,3 +42,8 @@ export class AppError extends Error {
     return HTTP_CODE[this.code];
   }
 }
+
+/** Refuses a request because of one field, with the message shown beside that field. */
+export function refuseField(field: string, message: string): never {
+  throw new AppError('BAD_INPUT', message, { fieldErrors: { [field]: [message] } });
+}

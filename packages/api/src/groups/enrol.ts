@@ -2,12 +2,8 @@ import { ageOn, peakEnrolment, periodsOverlap } from '@homegroup/core';
 import type { EnrolInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, refuseField } from '../errors';
 import { eligibilityProblem, resolvePerson } from '../people/resolve-person';
-
-function refuse(field: string, message: string): never {
-  throw new AppError('BAD_INPUT', message, { fieldErrors: { [field]: [message] } });
-}
 
 /**
  * Puts a person on a group's roster. Refuses overlapping enrolment, a full group, a person the
@@ -16,7 +12,7 @@ function refuse(field: string, message: string): never {
  */
 export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput) {
   if (input.endDate && input.endDate < input.startDate) {
-    refuse('endDate', 'The end date must be on or after the start date.');
+    refuseField('endDate', 'The end date must be on or after the start date.');
   }
   return ctx.db.transaction().execute(async (trx) => {
     // Locking the group row serialises enrolments, so two at once cannot both take the last place.
@@ -40,7 +36,7 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
     const person = await resolvePerson(trx, staff.facility.id, input.person);
 
     const problem = eligibilityProblem(person, group, input.startDate, ageOn);
-    if (problem) refuse('person', problem);
+    if (problem) refuseField('person', problem);
 
     const periods = await trx
       .selectFrom('groupEnrolments')
@@ -54,13 +50,13 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
         (person.familyMemberId && p.familyMemberId === person.familyMemberId),
     );
     if (own.some((p) => periodsOverlap(p, added))) {
-      refuse(
+      refuseField(
         'startDate',
         `${person.rosterName} is already on this group’s roster for those dates.`,
       );
     }
     if (group.capacity !== null && peakEnrolment(periods, added) > group.capacity) {
-      refuse(
+      refuseField(
         'person',
         `This group is full: it holds ${group.capacity} and that many are enrolled for those dates.`,
       );
@@ -70,7 +66,7 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
       group.cycleStartDate !== null &&
       input.startDate > group.cycleStartDate;
     if (midCycle && !input.overrideReason) {
-      refuse(
+      refuseField(
         'overrideReason',
         'This group is closed and its cycle has begun. Give a reason to enrol someone mid-cycle.',
       );
@@ -115,7 +111,7 @@ export async function endEnrolment(
       .executeTakeFirst();
     if (!e) throw new AppError('NOT_FOUND', 'No enrolment with that link at this facility.');
     if (input.endDate < e.startDate)
-      refuse('endDate', 'The end date must be on or after the start date.');
+      refuseField('endDate', 'The end date must be on or after the start date.');
     await trx
       .updateTable('groupEnrolments')
       .set({ endDate: input.endDate, endReason: input.reason ?? null })

@@ -7,13 +7,9 @@ import {
 import type { GroupInput, GroupUpdateInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, refuseField } from '../errors';
 import { facilitySettingsFor } from './facility-settings';
 import { ensureSessions } from './generate-sessions';
-
-function badInput(field: string, message: string): never {
-  throw new AppError('BAD_INPUT', message, { fieldErrors: { [field]: [message] } });
-}
 
 /** Checks shared by a new group and an edit; returns the values to store. */
 async function checkedValues(
@@ -22,13 +18,16 @@ async function checkedValues(
   input: Omit<GroupInput, 'firstSessionDate'>,
 ) {
   const conflict = formatConflict(input.formatCodes);
-  if (conflict) badInput('formatCodes', conflict);
+  if (conflict) refuseField('formatCodes', conflict);
 
   const staffIds = [input.monitorStaffId, input.coFacilitatorStaffId].filter(
     (v): v is string => v !== null,
   );
   if (input.coFacilitatorStaffId && input.coFacilitatorStaffId === input.monitorStaffId) {
-    badInput('coFacilitatorStaffId', 'The co-facilitator must be someone other than the monitor.');
+    refuseField(
+      'coFacilitatorStaffId',
+      'The co-facilitator must be someone other than the monitor.',
+    );
   }
   const found = await ctx.db
     .selectFrom('staffRoles as r')
@@ -41,10 +40,10 @@ async function checkedValues(
     .execute();
   const known = new Set(found.map((r) => r.staffUserId));
   if (!known.has(input.monitorStaffId)) {
-    badInput('monitorStaffId', 'Choose a monitor who works at this facility.');
+    refuseField('monitorStaffId', 'Choose a monitor who works at this facility.');
   }
   if (input.coFacilitatorStaffId && !known.has(input.coFacilitatorStaffId)) {
-    badInput('coFacilitatorStaffId', 'Choose a co-facilitator who works at this facility.');
+    refuseField('coFacilitatorStaffId', 'Choose a co-facilitator who works at this facility.');
   }
 
   // Family-system groups are for adults: the floor is 18 whatever was typed.
@@ -81,14 +80,14 @@ async function assertNameFree(ctx: Context, staff: StaffContext, name: string, e
     .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) q = q.where('id', '<>', exceptId);
   if (await q.executeTakeFirst()) {
-    badInput('name', 'Another group at this facility already has that name.');
+    refuseField('name', 'Another group at this facility already has that name.');
   }
 }
 
 export async function createGroup(ctx: Context, staff: StaffContext, input: GroupInput) {
   const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
   if (input.firstSessionDate < today) {
-    badInput('firstSessionDate', 'A new group’s first session cannot be in the past.');
+    refuseField('firstSessionDate', 'A new group’s first session cannot be in the past.');
   }
   const values = await checkedValues(ctx, staff, input);
   await assertNameFree(ctx, staff, values.name);

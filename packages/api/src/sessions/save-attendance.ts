@@ -2,8 +2,8 @@ import { ATTENDANCE_STATUSES, ageOn, attendanceProblems, dateInTimeZone } from '
 import type { AttendanceEntryInput, SaveAttendanceInput } from '@homegroup/validators';
 import { type AuditEntry, recordAuditMany, recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
-import { AppError } from '../errors';
-import { eligibilityProblem, PERSON_NOT_FOUND, resolvePerson } from '../people/resolve-person';
+import { AppError, refuseField } from '../errors';
+import { eligibilityProblem, resolvePerson } from '../people/resolve-person';
 import { assertCanLogSession, loadSession } from './session-access';
 import { personKey, sessionPeople } from './session-people';
 
@@ -41,10 +41,6 @@ function describe(e: Partial<EntryValues> | null) {
   return e?.status ? ATTENDANCE_STATUSES[e.status] : 'no entry';
 }
 
-function fieldError(field: string, message: string): never {
-  throw new AppError('BAD_INPUT', message, { fieldErrors: { [field]: [message] } });
-}
-
 /**
  * Saves a session's attendance in one transaction: every person's entry, the session details,
  * and optionally "attendance taken". Two people saving the same session never overwrite each
@@ -77,7 +73,7 @@ export async function saveAttendance(
     }
     const signed = session.state === 'signed';
     if (signed && !input.addendumReason) {
-      fieldError(
+      refuseField(
         'addendumReason',
         'This session is signed. Say why you are changing it; the reason is kept with the change.',
       );
@@ -106,14 +102,12 @@ export async function saveAttendance(
       const key = personKey(entry.person);
       if (byKey.has(key) || entry.remove) continue;
       if (!entry.walkIn) {
-        fieldError(
+        refuseField(
           `entries.${i}.person`,
           'This person is not on the roster for this date. Add them as a walk-in.',
         );
       }
-      const person = await resolvePerson(trx, staff.facility.id, entry.person).catch(() => {
-        throw new AppError('NOT_FOUND', PERSON_NOT_FOUND);
-      });
+      const person = await resolvePerson(trx, staff.facility.id, entry.person);
       // A walk-in was in the room whoever the group is for; only the age floor still applies.
       const problem = eligibilityProblem(
         person,
@@ -121,7 +115,7 @@ export async function saveAttendance(
         sessionDate,
         ageOn,
       );
-      if (problem) fieldError(`entries.${i}.person`, `${person.rosterName}: ${problem}`);
+      if (problem) refuseField(`entries.${i}.person`, `${person.rosterName}: ${problem}`);
       byKey.set(key, {
         key,
         person: entry.person,

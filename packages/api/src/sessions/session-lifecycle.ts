@@ -1,7 +1,7 @@
-import { canMove, dateInTimeZone, zonedTimeToInstant } from '@homegroup/core';
+import { canMove, dateInTimeZone, daysBetween, zonedTimeToInstant } from '@homegroup/core';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, refuseField } from '../errors';
 import { assertCanLogSession, loadSession } from './session-access';
 
 /** The monitor (or co-facilitator, counselor, admin) signs: the session is locked from then on. */
@@ -112,10 +112,8 @@ export async function createAdHocSession(
   if (group.archivedAt) throw new AppError('CONFLICT', 'This group is archived.');
   await assertCanLogSession(ctx.db, staff, group);
   const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
-  if (input.date < today && Date.parse(today) - Date.parse(input.date) > 30 * 86_400_000) {
-    throw new AppError('BAD_INPUT', 'A session can be added up to 30 days after it took place.', {
-      fieldErrors: { date: ['A session can be added up to 30 days after it took place.'] },
-    });
+  if (daysBetween(input.date, today) > 30) {
+    refuseField('date', 'A session can be added up to 30 days after it took place.');
   }
   const startsAt = zonedTimeToInstant(input.date, input.startTime, staff.facility.timeZone);
   return ctx.db.transaction().execute(async (trx) => {

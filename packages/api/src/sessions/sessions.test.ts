@@ -406,6 +406,28 @@ describe('who may log', () => {
   });
 });
 
+describe('sessions outside the schedule', () => {
+  it('are added for a date, refused more than 30 days back or twice at one time', async () => {
+    const { caller } = await signedIn(t.db, 'monitor@a.test', clock);
+    const base = { groupId, startTime: '12:00', durationMinutes: 45 };
+    const { sessionId } = await caller.sessions.createAdHoc({ ...base, date: '2026-11-28' });
+    expect((await caller.sessions.get({ sessionId })).session).toMatchObject({
+      startsAt: '2026-11-28T19:00:00.000Z',
+      durationMinutes: 45,
+    });
+    await expect(
+      caller.sessions.createAdHoc({ ...base, date: '2026-11-28' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expectFieldError(
+      caller.sessions.createAdHoc({ ...base, date: '2026-10-23' }),
+      'date',
+      'A session can be added up to 30 days after it took place.',
+    );
+  });
+});
+
 describe('cancelling and the overdue queue', () => {
   it('cancels an untouched session with a reason, and lists past sessions still needing work', async () => {
     const { caller } = await signedIn(t.db, 'monitor@a.test', clock);
