@@ -1,4 +1,6 @@
+export * from './clients';
 export * from './dates';
+export * from './engagement';
 export * from './groups';
 export * from './random';
 export * from './roles';

@@ -25,14 +25,17 @@ export interface DbHandle {
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
+const NUMERIC_OID = 1700;
 
 /**
  * Calendar dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the server's time zone),
- * and 64-bit integers become numbers (ids and counts stay far below 2^53).
+ * and 64-bit integers become numbers (ids and counts stay far below 2^53). Numerics hold small
+ * settings such as 1.5 points, so a number loses nothing; both drivers return the same types.
  */
 const parsers = {
   [DATE_OID]: (value: string) => value,
   [INT8_OID]: (value: string) => Number(value),
+  [NUMERIC_OID]: (value: string) => Number(value),
 };
 
 function pinger(db: Db) {

@@ -1,3 +1,4 @@
+import type { DischargeType, FollowUpChoice, SupportPerson } from '@homegroup/core';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type ClientStatus = 'in_treatment' | 'alumni';
@@ -16,6 +17,22 @@ export interface ClientsTable {
   status: ClientStatus;
   /** YYYY-MM-DD, when known */
   dateOfBirth: Generated<string | null>;
+  pronouns: Generated<string | null>;
+  primarySubstances: Generated<string[]>;
+  /** An ASAM level of care code, e.g. `3.5`. */
+  levelOfCare: Generated<string | null>;
+  programTrack: Generated<string | null>;
+  counselorStaffId: Generated<string | null>;
+  /** YYYY-MM-DD: the first day of the current period of sobriety. */
+  sobrietyDate: Generated<string | null>;
+  preferredFellowship: Generated<string | null>;
+  dischargeType: Generated<DischargeType | null>;
+  alumniFollowUp: Generated<FollowUpChoice | null>;
+  supportPerson: Generated<SupportPerson | null>;
+  /** YYYY-MM-DD: since when the client has had that sponsor or mentor. */
+  supportSince: Generated<string | null>;
+  /** Raised by every edit, so two people editing the same record cannot overwrite each other. */
+  version: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }

@@ -8,6 +8,13 @@ export interface FacilitySettingsTable {
   overdueAfterHours: Generated<number>;
   /** How far ahead sessions are generated from each group's schedule. */
   sessionWindowWeeks: Generated<number>;
+  /** Flag thresholds (see `FlagSettings` in `@homegroup/core`). */
+  flagMissedInARow: Generated<number>;
+  flagLowAttendancePercent: Generated<number>;
+  flagAttendanceWindowDays: Generated<number>;
+  flagEngagementDrop: Generated<number>;
+  flagEngagementWeeks: Generated<number>;
+  flagNoAttendanceDays: Generated<number>;
   updatedAt: Generated<Date>;
 }
 export type FacilitySettings = Selectable<FacilitySettingsTable>;

@@ -1,6 +1,9 @@
 import type { AttendanceRecordsTable } from './attendance-records';
 import type { AuditEventsTable } from './audit-events';
 import type { AuthSessionsTable } from './auth-sessions';
+import type { ClientFlagsTable } from './client-flags';
+import type { ClientGoalsTable, GoalNotesTable } from './client-goals';
+import type { ClientMetricsTable } from './client-metrics';
 import type { ClientsTable } from './clients';
 import type { FacilitiesTable } from './facilities';
 import type { FacilitySettingsTable } from './facility-settings';
@@ -8,11 +11,13 @@ import type { FamilyMembersTable } from './family-members';
 import type { GroupEnrolmentsTable } from './group-enrolments';
 import type { GroupSessionsTable } from './group-sessions';
 import type { GroupsTable } from './groups';
+import type { MilestoneSetsTable } from './milestone-sets';
 import type { OrganizationsTable } from './organizations';
 import type { SessionAddendaTable } from './session-addenda';
 import type { SignInAttemptsTable } from './sign-in-attempts';
 import type { StaffRolesTable } from './staff-roles';
 import type { StaffUsersTable } from './staff-users';
+import type { StepWorkTable } from './step-work';
 
 /** Every table, keyed by its SQL name; columns are camelCase here and snake_case in SQL. */
 export interface Database {
@@ -31,11 +36,20 @@ export interface Database {
   groupSessions: GroupSessionsTable;
   attendanceRecords: AttendanceRecordsTable;
   sessionAddenda: SessionAddendaTable;
+  clientMetrics: ClientMetricsTable;
+  clientFlags: ClientFlagsTable;
+  stepWork: StepWorkTable;
+  clientGoals: ClientGoalsTable;
+  goalNotes: GoalNotesTable;
+  milestoneSets: MilestoneSetsTable;
 }
 
 export type * from './attendance-records';
 export type * from './audit-events';
 export type * from './auth-sessions';
+export type * from './client-flags';
+export type * from './client-goals';
+export type * from './client-metrics';
 export type * from './clients';
 export type * from './facilities';
 export type * from './facility-settings';
@@ -43,8 +57,10 @@ export type * from './family-members';
 export type * from './group-enrolments';
 export type * from './group-sessions';
 export type * from './groups';
+export type * from './milestone-sets';
 export type * from './organizations';
 export type * from './session-addenda';
 export type * from './sign-in-attempts';
 export type * from './staff-roles';
 export type * from './staff-users';
+export type * from './step-work';

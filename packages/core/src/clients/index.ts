@@ -1,0 +1,4 @@
+export * from './milestones';
+export * from './record-rules';
+export * from './step-work';
+export * from './vocabulary';

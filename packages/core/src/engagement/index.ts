@@ -1,0 +1,5 @@
+export * from './charts';
+export * from './flags';
+export * from './measures';
+export * from './person-sessions';
+export * from './summary';
