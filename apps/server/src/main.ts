@@ -1,3 +1,4 @@
+import { refreshAllFacilities } from '@homegroup/api';
 import { ROLE_LABELS, type Role } from '@homegroup/core';
 import { DEMO_PASSWORD, DEMO_STAFF, demoEmail } from '@homegroup/db/seed';
 import { DataDirInUseError } from './data-dir-lock';
@@ -40,12 +41,25 @@ async function main() {
   }
 
   let stopping = false;
+  // Engagement windows move at each facility's midnight: keep the stored figures current.
+  let refreshing: Promise<unknown> = Promise.resolve();
+  const refresh = () => {
+    refreshing = refreshAllFacilities(handle.db, new Date()).catch((err) => {
+      if (!stopping) app.log.error({ err }, 'refreshing engagement figures failed');
+    });
+  };
+  refresh();
+  const refreshTimer = setInterval(refresh, 10 * 60_000);
+  refreshTimer.unref();
+
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    clearInterval(refreshTimer);
     // Stop taking requests, let those in flight finish, then close the database (PGlite flushes).
     await app.close();
+    await refreshing;
     await handle.close();
     app.log.info('shut down cleanly');
     process.exit(0);

@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { type AppRouter, appRouter, createContextInner } from '@homegroup/api';
+import {
+  AppError,
+  type AppRouter,
+  appRouter,
+  caseloadDownload,
+  createContextInner,
+} from '@homegroup/api';
 import type { DbHandle } from '@homegroup/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
@@ -68,6 +75,35 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  // A file download rather than a procedure: the browser saves it, and it streams.
+  const STATUS: Record<string, number> = {
+    BAD_INPUT: 400,
+    UNAUTHORIZED: 401,
+    FORBIDDEN: 403,
+    NOT_FOUND: 404,
+  };
+  app.get('/export/caseload.csv', async (req, reply) => {
+    try {
+      const download = await caseloadDownload(
+        createContext({ req, res: reply }),
+        req.query as Record<string, unknown>,
+      );
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${download.filename}"`)
+        .header('cache-control', 'no-store');
+      return reply.send(Readable.from(download.chunks));
+    } catch (err) {
+      if (err instanceof AppError) {
+        return reply
+          .code(STATUS[err.code] ?? 400)
+          .type('text/plain')
+          .send(err.message);
+      }
+      throw err;
+    }
+  });
+
   app.get('/healthz', async (_req, reply) => {
     try {
       await handle.ping();
@@ -85,7 +121,8 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
   }
   // Every other GET is a page of the single-page app, which routes on the client.
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/trpc');
+    const wantsPage =
+      req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.startsWith('/export');
     if (!wantsPage) return reply.code(404).send({ error: 'Not found' });
     if (!webBuilt) {
       return reply

@@ -47,3 +47,17 @@ export class AppError extends Error {
 export function refuseField(field: string, message: string): never {
   throw new AppError('BAD_INPUT', message, { fieldErrors: { [field]: [message] } });
 }
+
+/** Refuses a request because of several fields at once; nothing is saved. */
+export function refuseFields(problems: Partial<Record<string, string>>, message?: string): void {
+  const entries = Object.entries(problems).filter((e): e is [string, string] => Boolean(e[1]));
+  if (entries.length === 0) return;
+  const first = entries[0]?.[1] ?? '';
+  throw new AppError(
+    'BAD_INPUT',
+    message ?? (entries.length === 1 ? first : 'Some fields need attention. Nothing was saved.'),
+    {
+      fieldErrors: Object.fromEntries(entries.map(([k, v]) => [k, [v]])),
+    },
+  );
+}

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
 export { hashPassword } from './auth/passwords';
+export { caseloadDownload } from './clients/caseload-download';
 export {
   type AuthSettings,
   type Context,
@@ -9,7 +10,8 @@ export {
   type RequestInfo,
   type SessionCookie,
 } from './context';
-export type { AuthFailureReason } from './errors';
+export { refreshAllFacilities } from './engagement/refresh-all';
+export { AppError, type AuthFailureReason } from './errors';
 export { type AppRouter, appRouter } from './root';
 export { createCallerFactory } from './trpc';
 

@@ -2,6 +2,7 @@ import { ageOn, peakEnrolment, periodsOverlap } from '@homegroup/core';
 import type { EnrolInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { recomputeForClients } from '../engagement/recompute-for';
 import { AppError, refuseField } from '../errors';
 import { eligibilityProblem, resolvePerson } from '../people/resolve-person';
 
@@ -93,6 +94,7 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
       clientId: person.clientId,
       detail: { groupId: group.id, familyMemberId: person.familyMemberId },
     });
+    if (person.clientId) await recomputeForClients(trx, staff, ctx.now(), [person.clientId]);
     return { enrolmentId: row.id };
   });
 }
@@ -124,6 +126,7 @@ export async function endEnrolment(
       clientId: e.clientId,
       detail: { endDate: input.endDate },
     });
+    if (e.clientId) await recomputeForClients(trx, staff, ctx.now(), [e.clientId]);
     return { enrolmentId: e.id };
   });
 }

@@ -1,10 +1,36 @@
-import { clientIdInput, clientsListInput } from '@homegroup/validators';
+import {
+  acknowledgeFlagInput,
+  caseloadInput,
+  clientIdInput,
+  clientRecordInput,
+  clientsListInput,
+  dischargeInput,
+  familyMemberInput,
+  goalInput,
+  goalNoteInput,
+  stepWorkInput,
+  updateClientInput,
+} from '@homegroup/validators';
+import { z } from 'zod';
 import { attendanceHistory } from '../clients/attendance-history';
+import { caseload } from '../clients/caseload';
+import {
+  acknowledgeFlag,
+  addFamilyMember,
+  addGoal,
+  addGoalNote,
+  setStepWork,
+} from '../clients/client-care';
+import { clientPage } from '../clients/client-page';
 import { getClient } from '../clients/get-client';
 import { listClients } from '../clients/list-clients';
+import { upcomingMilestones } from '../clients/milestones';
+import { counselorOptions, needsAttention } from '../clients/needs-attention';
+import { admitClient, dischargeClient, updateClient } from '../clients/save-client';
 import { allow, router } from '../trpc';
 
 const clinical = allow('admin', 'counselor');
+const mineInput = z.object({ mine: z.boolean().default(false) });
 
 export const clientsRouter = router({
   attendanceHistory: clinical
@@ -16,4 +42,39 @@ export const clientsRouter = router({
   get: clinical
     .input(clientIdInput)
     .query(({ ctx, input }) => getClient(ctx, ctx.staff, input.clientId)),
+  caseload: clinical
+    .input(caseloadInput)
+    .query(({ ctx, input }) => caseload(ctx, ctx.staff, input)),
+  page: clinical
+    .input(clientIdInput)
+    .query(({ ctx, input }) => clientPage(ctx, ctx.staff, input.clientId)),
+  counselors: clinical.query(({ ctx }) => counselorOptions(ctx, ctx.staff)),
+  needsAttention: clinical
+    .input(mineInput)
+    .query(({ ctx, input }) => needsAttention(ctx, ctx.staff, input)),
+  upcomingMilestones: clinical
+    .input(mineInput)
+    .query(({ ctx, input }) => upcomingMilestones(ctx, ctx.staff, input)),
+  admit: clinical
+    .input(clientRecordInput)
+    .mutation(({ ctx, input }) => admitClient(ctx, ctx.staff, input)),
+  update: clinical
+    .input(updateClientInput)
+    .mutation(({ ctx, input }) => updateClient(ctx, ctx.staff, input)),
+  discharge: clinical
+    .input(dischargeInput)
+    .mutation(({ ctx, input }) => dischargeClient(ctx, ctx.staff, input)),
+  addFamilyMember: clinical
+    .input(familyMemberInput)
+    .mutation(({ ctx, input }) => addFamilyMember(ctx, ctx.staff, input)),
+  setStep: clinical
+    .input(stepWorkInput)
+    .mutation(({ ctx, input }) => setStepWork(ctx, ctx.staff, input)),
+  addGoal: clinical.input(goalInput).mutation(({ ctx, input }) => addGoal(ctx, ctx.staff, input)),
+  addGoalNote: clinical
+    .input(goalNoteInput)
+    .mutation(({ ctx, input }) => addGoalNote(ctx, ctx.staff, input)),
+  acknowledgeFlag: clinical
+    .input(acknowledgeFlagInput)
+    .mutation(({ ctx, input }) => acknowledgeFlag(ctx, ctx.staff, input)),
 });

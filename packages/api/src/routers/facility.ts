@@ -1,6 +1,9 @@
 import { ROLES } from '@homegroup/core';
-import { facilitySettingsInput } from '@homegroup/validators';
+import { facilitySettingsInput, flagSettingsInput, milestoneSetInput } from '@homegroup/validators';
+import { milestoneSetTexts, updateMilestoneSet } from '../clients/milestones';
+import { flagSettingsFor } from '../engagement/flag-settings';
 import { facilityOverview } from '../facility/facility-overview';
+import { updateFlagSettings } from '../facility/update-flag-settings';
 import { updateFacilitySettings } from '../facility/update-settings';
 import { facilitySettingsFor } from '../groups/facility-settings';
 import { allow, router } from '../trpc';
@@ -11,4 +14,16 @@ export const facilityRouter = router({
   updateSettings: allow('admin')
     .input(facilitySettingsInput)
     .mutation(({ ctx, input }) => updateFacilitySettings(ctx, ctx.staff, input)),
+  flagSettings: allow('admin', 'counselor').query(({ ctx }) =>
+    flagSettingsFor(ctx.db, ctx.staff.facility.id),
+  ),
+  updateFlagSettings: allow('admin')
+    .input(flagSettingsInput)
+    .mutation(({ ctx, input }) => updateFlagSettings(ctx, ctx.staff, input)),
+  milestoneSets: allow('admin', 'counselor').query(({ ctx }) =>
+    milestoneSetTexts(ctx.db, ctx.staff.facility.id),
+  ),
+  updateMilestoneSet: allow('admin')
+    .input(milestoneSetInput)
+    .mutation(({ ctx, input }) => updateMilestoneSet(ctx, ctx.staff, input)),
 });

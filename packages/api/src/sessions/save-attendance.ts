@@ -2,6 +2,7 @@ import { ATTENDANCE_STATUSES, ageOn, attendanceProblems, dateInTimeZone } from '
 import type { AttendanceEntryInput, SaveAttendanceInput } from '@homegroup/validators';
 import { type AuditEntry, recordAuditMany, recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { recomputeForSession } from '../engagement/recompute-for';
 import { AppError, refuseField } from '../errors';
 import { eligibilityProblem, resolvePerson } from '../people/resolve-person';
 import { assertCanLogSession, loadSession } from './session-access';
@@ -287,6 +288,7 @@ export async function saveAttendance(
         detail: { state: nextState, fields: Object.keys(detailChanges) },
       });
     }
+    await recomputeForSession(trx, staff, ctx.now(), session.id);
     return { version, state: nextState, changed: changes.length };
   });
 }

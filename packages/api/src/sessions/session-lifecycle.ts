@@ -1,6 +1,7 @@
 import { canMove, dateInTimeZone, daysBetween, zonedTimeToInstant } from '@homegroup/core';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { recomputeForSession } from '../engagement/recompute-for';
 import { AppError, refuseField } from '../errors';
 import { assertCanLogSession, loadSession } from './session-access';
 
@@ -46,6 +47,7 @@ export async function signSession(
       entityId: session.id,
       detail: { operation: 'sign' },
     });
+    await recomputeForSession(trx, staff, ctx.now(), session.id);
     return { version: session.version + 1 };
   });
 }

@@ -9,7 +9,7 @@ import {
   engagementTrend,
   lastAttended,
   meanEngagement,
-  missedInARow,
+  missedInRow,
   participationRate,
   windowEnding,
 } from './measures';
@@ -181,11 +181,11 @@ describe('missed in a row and last attended', () => {
       { daysAgo: 1, state: 'cancelled' },
       { daysAgo: 0 },
     ]);
-    expect(missedInARow(sessions)).toEqual({ count: 2, notRecorded: 1 });
+    expect(missedInRow(sessions)).toEqual({ count: 2, notRecorded: 1 });
     expect(lastAttended(sessions)).toBe(addDays(TODAY, -5));
   });
   it('is zero for someone with no sessions', () => {
-    expect(missedInARow([])).toEqual({ count: 0, notRecorded: 0 });
+    expect(missedInRow([])).toEqual({ count: 0, notRecorded: 0 });
     expect(lastAttended([])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import {
   attendanceRate,
   engagementTrend,
   lastAttended,
-  missedInARow,
+  missedInRow,
   windowEnding,
 } from './measures';
 import type { PersonSession } from './person-sessions';
@@ -19,7 +19,7 @@ export type FlagRule = keyof typeof FLAG_RULES;
 /** Thresholds, kept per facility. */
 export interface FlagSettings {
   /** Missed sessions in a row (absent without excuse or not recorded) that raise a flag. */
-  missedInARow: number;
+  missedInRow: number;
   /** Attendance below this percentage over `attendanceWindowDays` raises a flag. */
   lowAttendancePercent: number;
   attendanceWindowDays: number;
@@ -31,7 +31,7 @@ export interface FlagSettings {
 }
 
 export const DEFAULT_FLAG_SETTINGS: FlagSettings = {
-  missedInARow: 2,
+  missedInRow: 2,
   lowAttendancePercent: 50,
   attendanceWindowDays: 14,
   engagementDrop: 1,
@@ -73,8 +73,8 @@ export function evaluateFlags(
   const lookback = windowEnding(today, flagLookbackDays(settings));
   const recent = sessions.filter((s) => s.date >= lookback.from && s.date <= today);
 
-  const run = missedInARow(recent);
-  if (run.count >= settings.missedInARow) {
+  const run = missedInRow(recent);
+  if (run.count >= settings.missedInRow) {
     const unrecorded = run.notRecorded > 0 ? ` (${run.notRecorded} not recorded)` : '';
     flags.push({
       rule: 'missed_in_a_row',

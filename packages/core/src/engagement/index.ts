@@ -1,3 +1,4 @@
+export * from './caseload-columns';
 export * from './charts';
 export * from './flags';
 export * from './measures';

@@ -117,7 +117,7 @@ export function lastAttended(sessions: readonly PersonSession[]): IsoDate | null
  * The current run of missed sessions: counted back from the latest session that counts, until
  * one attended. Excused absences neither count nor break the run.
  */
-export function missedInARow(sessions: readonly PersonSession[]): {
+export function missedInRow(sessions: readonly PersonSession[]): {
   count: number;
   notRecorded: number;
 } {

@@ -40,8 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .alterTable('facility_settings')
-    .addColumn('flag_missed_in_a_row', 'integer', (c) =>
-      c.notNull().defaultTo(2).check(sql`flag_missed_in_a_row between 1 and 20`),
+    .addColumn('flag_missed_in_row', 'integer', (c) =>
+      c.notNull().defaultTo(2).check(sql`flag_missed_in_row between 1 and 20`),
     )
     .addColumn('flag_low_attendance_percent', 'integer', (c) =>
       c.notNull().defaultTo(50).check(sql`flag_low_attendance_percent between 1 and 100`),
@@ -195,7 +195,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema
     .alterTable('facility_settings')
-    .dropColumn('flag_missed_in_a_row')
+    .dropColumn('flag_missed_in_row')
     .dropColumn('flag_low_attendance_percent')
     .dropColumn('flag_attendance_window_days')
     .dropColumn('flag_engagement_drop')

@@ -2,6 +2,7 @@ import { addDays, type Role, seededRandom } from '@homegroup/core';
 import { sql } from 'kysely';
 import type { Db } from '../create-db';
 import type { NewClient } from '../tables';
+import { demoClinicalFields, seedDemoStepsAndGoals } from './demo-clinical';
 import { seedDemoGroups } from './demo-groups';
 import { FIRST_NAMES, PREFERRED_NAMES, SURNAMES } from './names';
 
@@ -128,8 +129,13 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
     }
 
     const clients: NewClient[] = [];
+    // Sobriety dates that put a milestone in the coming week (days sober tomorrow or so).
+    const soon = [29, 88, 364, 58, 179];
     for (const f of FACILITIES) {
       let n = 0;
+      const counselorIds = DEMO_STAFF.filter((s) => s.roles[f.key] === 'counselor').map(
+        (s) => staffIds[s.login] as string,
+      );
       const person = () => {
         const firstName = random.pick(FIRST_NAMES);
         const nickname = PREFERRED_NAMES[firstName];
@@ -143,27 +149,44 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
         };
       };
       for (let i = 0; i < f.inTreatment; i++) {
-        clients.push({
-          ...person(),
+        const stay = {
           admissionDate: addDays(today, -random.int(1, 75)),
           dischargeDate: null,
-          status: 'in_treatment',
+          status: 'in_treatment' as const,
+        };
+        const milestoneSoon = i % 7 === 0 ? (soon[(i / 7) % soon.length] ?? null) : null;
+        clients.push({
+          ...person(),
+          ...stay,
+          ...demoClinicalFields(random, stay, today, counselorIds, milestoneSoon),
         });
       }
       for (let i = 0; i < f.alumni; i++) {
         const dischargeDate = addDays(today, -random.int(3, 540));
-        clients.push({
-          ...person(),
+        const stay = {
           admissionDate: addDays(dischargeDate, -random.int(21, 90)),
           dischargeDate,
-          status: 'alumni',
+          status: 'alumni' as const,
+        };
+        clients.push({
+          ...person(),
+          ...stay,
+          ...demoClinicalFields(random, stay, today, counselorIds, null),
         });
       }
     }
     const inserted = await trx
       .insertInto('clients')
       .values(clients)
-      .returning(['id', 'facilityId', 'status', 'admissionDate', 'firstName', 'lastName'])
+      .returning([
+        'id',
+        'facilityId',
+        'status',
+        'admissionDate',
+        'firstName',
+        'lastName',
+        'counselorStaffId',
+      ])
       .execute();
 
     const zones = Object.fromEntries(FACILITIES.map((f) => [f.key, f.timeZone]));
@@ -178,8 +201,11 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
       clients: inserted,
     });
 
+    const care = await seedDemoStepsAndGoals(trx, random, today, inserted);
+
     return {
       organizationId: org.id,
+      ...care,
       facilityIds,
       staff: DEMO_STAFF.length,
       clients: clients.length,

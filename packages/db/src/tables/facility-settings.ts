@@ -9,7 +9,7 @@ export interface FacilitySettingsTable {
   /** How far ahead sessions are generated from each group's schedule. */
   sessionWindowWeeks: Generated<number>;
   /** Flag thresholds (see `FlagSettings` in `@homegroup/core`). */
-  flagMissedInARow: Generated<number>;
+  flagMissedInRow: Generated<number>;
   flagLowAttendancePercent: Generated<number>;
   flagAttendanceWindowDays: Generated<number>;
   flagEngagementDrop: Generated<number>;
