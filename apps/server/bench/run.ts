@@ -3,11 +3,19 @@
  * and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server, on PostgreSQL too. Prints the
  * median and 95th percentile per procedure. Figures on shared machines are noisy: compare medians
  * and ratios, not single runs.
+ *
+ * Sections: `procedures` (the demo data and the groups screens) and `caseload` (the caseload and
+ * client page on the scale seed, 500 and 5,000 clients). `BENCH_ONLY=caseload` (or a comma list)
+ * runs only those; all run by default.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hashPassword } from '@homegroup/api';
 import { dateInTimeZone, median, percentile } from '@homegroup/core';
 import { createDb, createScratchDatabase, type DbHandle, migrateToLatest } from '@homegroup/db';
-import { DEMO_PASSWORD, demoEmail, seedDemo } from '@homegroup/db/seed';
+import { DEMO_PASSWORD, demoEmail, SCALE_PASSWORD, seedDemo, seedScale } from '@homegroup/db/seed';
+import { sql } from 'kysely';
 import { parseEnv } from '../src/env';
 import { buildServer, SESSION_COOKIE } from '../src/server';
 
@@ -201,61 +209,244 @@ async function timeCase(base: string, cookie: string, c: Case) {
   return { name: c.name, runs: c.runs, median: median(times), p95: percentile(times, 95) };
 }
 
-async function benchDriver(label: string, handle: DbHandle) {
-  await seedDemo(handle.db, { hashPassword, today: '2026-11-21' });
+type Timing = Awaited<ReturnType<typeof timeCase>>;
+
+function printTable(label: string, rows: readonly Timing[]) {
+  console.log(`\n${label}`);
+  console.table(
+    rows.map((r) => ({
+      procedure: r.name,
+      runs: r.runs,
+      'median ms': Number(r.median.toFixed(2)),
+      'p95 ms': Number(r.p95.toFixed(2)),
+    })),
+  );
+}
+
+/** The server on a free loopback port, as in production but silent. */
+async function startServer(handle: DbHandle) {
   const config = parseEnv({ LOG_LEVEL: 'silent', PORT: '0', HOMEGROUP_LOCKOUT_ATTEMPTS: '100' });
   const app = await buildServer(handle, config);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { app, base };
+}
+
+/** Signs in and returns the session cookie (`name=value`). */
+async function signIn(base: string, body: string) {
+  const res = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: json, body });
+  const token = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.split(';')[0];
+  if (!token) throw new Error(`sign-in did not set a session cookie (${res.status})`);
+  return token;
+}
+
+async function benchDriver(label: string, handle: DbHandle) {
+  await seedDemo(handle.db, { hashPassword, today: '2026-11-21' });
+  const { app, base } = await startServer(handle);
   try {
-    const res = await fetch(`${base}/trpc/auth.signIn`, {
-      method: 'POST',
-      headers: json,
-      body: signInBody,
-    });
-    const token = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-      ?.split(';')[0];
-    if (!token) throw new Error('sign-in did not set a session cookie');
+    const token = await signIn(base, signInBody);
     const { sessionId, clientIds } = await prepareGroups(handle, base, token);
     const rows = [];
     for (const c of [...CASES, ...groupCases(sessionId, clientIds)]) {
       rows.push(await timeCase(base, token, c));
     }
-    console.log(`\n${label}`);
-    console.table(
-      rows.map((r) => ({
-        procedure: r.name,
-        runs: r.runs,
-        'median ms': Number(r.median.toFixed(2)),
-        'p95 ms': Number(r.p95.toFixed(2)),
-      })),
-    );
+    printTable(label, rows);
   } finally {
     await app.close();
   }
 }
 
-async function main() {
-  const embedded = await createDb({});
-  await migrateToLatest(embedded.db);
+/** 1× and 10× the data: 500 clients (≥ 100,000 attendance records), then 5,000 (≥ 1,000,000). */
+const SCALES = [0.1, 1] as const;
+const CASELOAD_RUNS = 100;
+
+const caseloadAll = {
+  page: 1,
+  pageSize: 50,
+  sort: 'attendanceRate',
+  direction: 'asc',
+  counselor: 'all',
+  status: 'all',
+};
+const caseloadMine = { ...caseloadAll, counselor: 'mine', status: 'in_treatment' };
+
+function getCase(name: string, path: string, input: unknown): Case {
+  const url = `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return {
+    name,
+    runs: CASELOAD_RUNS,
+    request: (base, cookie) => fetch(`${base}${url}`, { headers: { cookie } }),
+  };
+}
+
+interface ScaleRun {
+  clients: number;
+  attendance: number;
+  seedMs: number;
+  rows: Timing[];
+}
+
+/**
+ * The caseload (50 of the whole facility or of one counselor's clients in treatment, sorted by
+ * attendance rate) and the client page, on a fresh database holding the scale seed. The first
+ * caseload view of the day recomputes every client's stored figures: timed on its own.
+ */
+async function benchScale(handle: DbHandle, scale: number): Promise<ScaleRun> {
+  // The seed's "today" is the facility's today, so the server's clock sees fresh data.
+  const today = dateInTimeZone(new Date(), 'America/Denver');
+  const seedStart = performance.now();
+  const seeded = await seedScale(handle.db, { today, scale, hashPassword });
+  const seedMs = performance.now() - seedStart;
+
+  const { app, base } = await startServer(handle);
   try {
-    await benchDriver('Embedded PostgreSQL (PGlite, in memory)', embedded);
+    const token = await signIn(
+      base,
+      JSON.stringify({ email: seeded.counselorEmail, password: SCALE_PASSWORD }),
+    );
+    const firstStart = performance.now();
+    await call(base, token, 'clients.caseload', caseloadAll, 'GET');
+    const firstMs = performance.now() - firstStart;
+    const computed = await handle.db
+      .selectFrom('clientMetrics')
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) filter (where cardinality(flags) > 0)::int`.as('flagged'),
+      ])
+      .where('facilityId', '=', seeded.facilityId)
+      .executeTakeFirstOrThrow();
+    const target = await handle.db
+      .selectFrom('clients as c')
+      .innerJoin('attendanceRecords as a', 'a.clientId', 'c.id')
+      .select(['c.id', sql<number>`count(*)::int`.as('n')])
+      .where('c.facilityId', '=', seeded.facilityId)
+      .where('c.status', '=', 'in_treatment')
+      .groupBy('c.id')
+      .orderBy('n', 'desc')
+      .orderBy('c.id')
+      .executeTakeFirstOrThrow();
+    const rows: Timing[] = [
+      {
+        name: `first caseload of the day (recompute ${computed.n} clients, ${computed.flagged} flagged)`,
+        runs: 1,
+        median: firstMs,
+        p95: firstMs,
+      },
+    ];
+    for (const c of [
+      getCase('clients.caseload all, by attendance (50)', 'clients.caseload', caseloadAll),
+      getCase('clients.caseload mine, in treatment (50)', 'clients.caseload', caseloadMine),
+      getCase(`clients.page (client with ${target.n} records)`, 'clients.page', {
+        clientId: target.id,
+      }),
+    ]) {
+      rows.push(await timeCase(base, token, c));
+    }
+    return { clients: seeded.clients, attendance: seeded.attendance, seedMs, rows };
   } finally {
-    await embedded.close();
+    await app.close();
+  }
+}
+
+/** Every scale on `driver`, each on a fresh database closed before the next; then the growth. */
+async function benchCaseload(driver: string, open: () => Promise<DbHandle>) {
+  const runs: ScaleRun[] = [];
+  for (const scale of SCALES) {
+    const handle = await open();
+    try {
+      const run = await benchScale(handle, scale);
+      runs.push(run);
+      printTable(
+        `${driver}: caseload at scale ${scale} (${run.clients.toLocaleString('en-US')} clients, ${run.attendance.toLocaleString('en-US')} attendance records; seed built in ${(run.seedMs / 1000).toFixed(1)} s)`,
+        run.rows,
+      );
+    } finally {
+      await handle.close();
+    }
+  }
+  const [small, large] = runs;
+  if (!small || !large) return;
+  console.log(
+    `\n${driver}: growth from ${small.clients.toLocaleString('en-US')} to ${large.clients.toLocaleString('en-US')} clients (median at 10× / median at 1×)`,
+  );
+  console.table(
+    large.rows.map((r, i) => {
+      const before = small.rows[i]?.median ?? Number.NaN;
+      return {
+        procedure: r.name.replace(/ \(.*\)$/, ''),
+        'median ms 1×': Number(before.toFixed(2)),
+        'median ms 10×': Number(r.median.toFixed(2)),
+        'ratio 10×/1×': Number((r.median / before).toFixed(2)),
+      };
+    }),
+  );
+}
+
+/** A fresh embedded database in a temporary data directory (as the app runs it), removed on close. */
+async function openPgliteDir(): Promise<DbHandle> {
+  const dir = await mkdtemp(join(tmpdir(), 'homegroup-bench-'));
+  const handle = await createDb({ dataDir: dir });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const SECTIONS = ['procedures', 'caseload'] as const;
+
+function chosenSections() {
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (${SECTIONS.join(', ')})`);
+  }
+  return new Set(only.length > 0 ? only : SECTIONS);
+}
+
+async function main() {
+  const sections = chosenSections();
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+  if (sections.has('procedures')) {
+    const embedded = await createDb({});
+    await migrateToLatest(embedded.db);
+    try {
+      await benchDriver('Embedded PostgreSQL (PGlite, in memory)', embedded);
+    } finally {
+      await embedded.close();
+    }
+
+    if (serverUrl) {
+      const scratch = await createScratchDatabase(serverUrl, 'homegroup_bench');
+      try {
+        await benchDriver(`PostgreSQL server (${scratch.name})`, scratch);
+      } finally {
+        await scratch.close();
+      }
+    }
   }
 
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const scratch = await createScratchDatabase(serverUrl, 'homegroup_bench');
-    try {
-      await benchDriver(`PostgreSQL server (${scratch.name})`, scratch);
-    } finally {
-      await scratch.close();
+  if (sections.has('caseload')) {
+    await benchCaseload('Embedded PostgreSQL (PGlite, data directory)', openPgliteDir);
+    if (serverUrl) {
+      await benchCaseload('PostgreSQL server', () =>
+        createScratchDatabase(serverUrl, 'homegroup_bench'),
+      );
     }
-  } else {
+  }
+
+  if (!serverUrl) {
     console.log('\nSet BENCH_DATABASE_URL=postgres://… to measure on a PostgreSQL server too.');
   }
 }

@@ -53,7 +53,7 @@ describe('signing in and the app shell', () => {
 
     await page.setViewportSize({ width: 768, height: 1024 });
     await nav.getByRole('link', { name: 'Clients' }).click();
-    await expectTitle('Clients · Homegroup');
+    await expectTitle('My caseload · Homegroup');
     await page.getByRole('table').waitFor();
     // Nothing overflows sideways on a tablet held upright.
     const overflow = await page.evaluate(
@@ -150,11 +150,11 @@ describe('sign-in errors and session end', () => {
     await page.waitForURL(/\/login\?reason=signed_out/);
     await page.getByText('You have signed out.').waitFor();
 
-    await page.goto(`${baseUrl}/clients?q=a`);
-    await page.waitForURL(/\/login\?next=%2Fclients%3Fq%3Da/);
+    await page.goto(`${baseUrl}/clients?search=a`);
+    await page.waitForURL(/\/login\?next=%2Fclients%3Fsearch%3Da/);
     await signIn(page, 'counselor@demo.homegroup.test');
-    await page.waitForURL(`${baseUrl}/clients?q=a`);
-    await expectTitle('Clients · Homegroup');
+    await page.waitForURL(`${baseUrl}/clients?search=a`);
+    await expectTitle('My caseload · Homegroup');
   });
 
   it('signs out a screen left idle and says why, keeping the page', async () => {
@@ -179,8 +179,8 @@ describe('sign-in errors and session end', () => {
     await page.waitForURL(`${baseUrl}/clients`);
     await page.getByRole('table').waitFor();
     await context.clearCookies();
-    await page.getByLabel('Find a client').fill('Lex');
-    await page.waitForURL(/\/login\?next=%2Fclients%3Fq%3DLex$/);
+    await page.getByLabel('Name or record').fill('Lex');
+    await page.waitForURL(/\/login\?next=%2Fclients%3Fsearch%3DLex$/);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 });

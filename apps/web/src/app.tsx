@@ -1,12 +1,13 @@
 import { Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
+import { CaseloadPage } from './clients/caseload-page';
+import { ClientFormPage } from './clients/client-form-page';
 import { ClientPage } from './clients/client-page';
 import { GroupFormPage } from './groups/group-form-page';
 import { GroupPage } from './groups/group-page';
 import { GroupsPage } from './groups/groups-page';
 import { AlumniPage } from './pages/alumni-page';
-import { ClientsPage } from './pages/clients-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OutcomesPage } from './pages/outcomes-page';
 import { SettingsPage } from './pages/settings-page';
@@ -30,8 +31,10 @@ export function App() {
           <Route path="groups/:groupId" element={<GroupPage />} />
           <Route path="groups/:groupId/edit" element={<GroupFormPage />} />
           <Route path="sessions/:sessionId" element={<SessionPage />} />
-          <Route path="clients" element={<ClientsPage />} />
+          <Route path="clients" element={<CaseloadPage />} />
+          <Route path="clients/new" element={<ClientFormPage />} />
           <Route path="clients/:clientId" element={<ClientPage />} />
+          <Route path="clients/:clientId/edit" element={<ClientFormPage />} />
           <Route path="alumni" element={<AlumniPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="settings" element={<SettingsPage />} />

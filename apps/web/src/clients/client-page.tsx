@@ -1,18 +1,48 @@
-import { ATTENDANCE_STATUSES, ENGAGEMENT_LEVELS } from '@homegroup/core';
+import {
+  DISCHARGE_TYPES,
+  FELLOWSHIPS,
+  FOLLOW_UP_CHOICES,
+  LEVELS_OF_CARE,
+  SUBSTANCES,
+  SUPPORT_PEOPLE,
+  trendText,
+} from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
+import { AttendanceHistory } from './attendance-history';
+import { DischargeForm } from './discharge-form';
+import { EngagementCharts } from './engagement-charts';
+import { FamilyPanel } from './family-panel';
+import { FlagsPanel } from './flags-panel';
+import { GoalsPanel } from './goals-panel';
+import { StepWorkPanel } from './step-work-panel';
 
-/** A client's record; for now, who they are and their group attendance history. */
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
+
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd>
+        <span className="figure__value">{value}</span>
+        {detail && <span className="figure__detail">{detail}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** One client: record, engagement figures and charts, flags, step work, goals and family. */
 export function ClientPage() {
   const { clientId = '' } = useParams();
   const trpc = useTRPC();
-  const data = useQuery(trpc.clients.attendanceHistory.queryOptions({ clientId }));
+  const data = useQuery(trpc.clients.page.queryOptions({ clientId }));
   const c = data.data?.client;
-  usePageTitle(c ? `${c.preferredName ?? c.firstName} ${c.lastName}` : 'Client');
+  const name = c ? `${c.preferredName ?? c.firstName} ${c.lastName}` : 'Client';
+  usePageTitle(name);
   if (data.isPending) return <p role="status">Loading the client…</p>;
   if (data.isError) {
     return (
@@ -21,78 +51,138 @@ export function ClientPage() {
       </p>
     );
   }
-  const { client, history } = data.data;
-  const attended = history.filter((h) =>
-    ['present', 'late', 'left_early'].includes(h.status),
-  ).length;
+  const { client, summary, charts, flags, steps, goals, family, settings, today } = data.data;
+  const first = client.preferredName ?? client.firstName;
+  const a = summary.attendance;
   return (
     <>
       <p className="eyebrow">
-        <Link to="/clients">Clients</Link> · {client.recordNumber}
+        <Link to="/clients">Caseload</Link> · {client.recordNumber}
       </p>
-      <h1>
-        {client.preferredName ?? client.firstName} {client.lastName}
-        {client.preferredName && <span className="muted"> ({client.firstName})</span>}
-      </h1>
-      <p className="lead">
-        {client.status === 'alumni' ? 'Alumni' : 'In treatment'} · admitted{' '}
-        {formatDate(client.admissionDate)}
-        {client.dischargeDate ? ` · discharged ${formatDate(client.dischargeDate)}` : ''}
-      </p>
+      <div className="page-head">
+        <div>
+          <h1>
+            {name}
+            {client.preferredName && <span className="muted"> ({client.firstName})</span>}
+            {client.pronouns && <span className="pronouns"> {client.pronouns}</span>}
+          </h1>
+          <p className="lead">
+            {client.status === 'alumni'
+              ? `Alumni · discharged ${formatDate(client.dischargeDate)}${client.dischargeType ? ` (${DISCHARGE_TYPES[client.dischargeType].toLowerCase()})` : ''}${client.alumniFollowUp ? ` · ${FOLLOW_UP_CHOICES[client.alumniFollowUp].toLowerCase()}` : ''}`
+              : `In treatment · day ${client.daysInTreatment}`}{' '}
+            · admitted {formatDate(client.admissionDate)}
+            {client.levelOfCare
+              ? ` · ${LEVELS_OF_CARE[client.levelOfCare as keyof typeof LEVELS_OF_CARE] ?? client.levelOfCare}`
+              : ''}
+            {` · counselor ${client.counselorName ?? 'not assigned'}`}
+          </p>
+        </div>
+        <Link className="button" to={`/clients/${client.id}/edit`}>
+          Edit record
+        </Link>
+      </div>
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">Group attendance</h2>
-        {history.length === 0 ? (
-          <p className="empty-state">No group attendance recorded yet.</p>
-        ) : (
-          <>
-            <p>
-              Came to {attended} of the {history.length} sessions recorded for{' '}
-              {client.preferredName ?? client.firstName}.
-            </p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Group</th>
-                  <th scope="col">Attendance</th>
-                  <th scope="col">Shared</th>
-                  <th scope="col">Engagement</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.sessionId}>
-                    <td className="nowrap">{formatDate(h.date)}</td>
-                    <td>{h.groupName}</td>
-                    <td>
-                      {ATTENDANCE_STATUSES[h.status]}
-                      {h.lateMinutes ? ` (${h.lateMinutes} min)` : ''}
-                      {h.leftEarlyMinutes ? ` (${h.leftEarlyMinutes} min early)` : ''}
-                      {h.excuseReason ? `: ${h.excuseReason}` : ''}
-                      {h.walkIn && <span className="tag">Walk-in</span>}
-                    </td>
-                    <td>
-                      {h.participation === 'shared'
-                        ? 'Shared'
-                        : h.participation === 'listened'
-                          ? 'Listened'
-                          : '—'}
-                    </td>
-                    <td>
-                      {h.engagementRating
-                        ? `${h.engagementRating} · ${ENGAGEMENT_LEVELS[h.engagementRating as 1].label}`
-                        : '—'}
-                    </td>
-                    <td>{h.individualNote ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
+      <dl className="figures" aria-label="Engagement at a glance">
+        <Figure
+          label={`Attendance, ${settings.attendanceWindowDays} days`}
+          value={pct(a.value)}
+          detail={
+            a.denominator
+              ? `${a.numerator} of ${a.denominator} sessions expected`
+              : 'no sessions expected'
+          }
+        />
+        <Figure
+          label="Shared"
+          value={pct(summary.participation.value)}
+          detail={
+            summary.participation.denominator
+              ? `${summary.participation.numerator} of ${summary.participation.denominator} sessions`
+              : 'not recorded'
+          }
+        />
+        <Figure
+          label="Engagement"
+          value={summary.engagement.value === null ? '—' : summary.engagement.value.toFixed(1)}
+          detail={
+            summary.engagement.denominator
+              ? `mean of ${summary.engagement.denominator} ratings, 1–5`
+              : 'no ratings'
+          }
+        />
+        <Figure
+          label={`Trend, ${settings.engagementWeeks} weeks`}
+          value={trendText(summary.trend)}
+        />
+        <Figure
+          label="Last attended"
+          value={summary.lastAttended ? formatDate(summary.lastAttended) : 'Never'}
+        />
+        <Figure
+          label="Days sober"
+          value={client.daysSober === null ? '—' : String(client.daysSober)}
+          detail={
+            client.nextMilestone
+              ? `${client.nextMilestone.label} on ${formatDate(client.nextMilestone.date)}${client.nextMilestone.keytag ? ` (${client.nextMilestone.keytag} keytag)` : ''}`
+              : client.sobrietyDate
+                ? undefined
+                : 'no sobriety date recorded'
+          }
+        />
+      </dl>
+
+      <FlagsPanel flags={flags} />
+
+      <section aria-labelledby="charts-title">
+        <h2 id="charts-title">Engagement, last 12 weeks</h2>
+        <EngagementCharts charts={charts} name={first} />
       </section>
+
+      <div className="two-columns">
+        <StepWorkPanel clientId={client.id} steps={steps} canEdit />
+        <GoalsPanel clientId={client.id} goals={goals} />
+      </div>
+
+      <div className="two-columns">
+        <section aria-labelledby="recovery-title" className="panel">
+          <h2 id="recovery-title">Recovery support</h2>
+          <dl className="facts">
+            <dt>Sobriety date</dt>
+            <dd>{formatDate(client.sobrietyDate)}</dd>
+            <dt>Fellowship</dt>
+            <dd>
+              {client.preferredFellowship ? FELLOWSHIPS[client.preferredFellowship] : 'None yet'}
+            </dd>
+            <dt>Sponsor or mentor</dt>
+            <dd>
+              {client.supportPerson
+                ? `${SUPPORT_PEOPLE[client.supportPerson]}${client.supportSince ? ` since ${formatDate(client.supportSince)}` : ''}`
+                : 'None yet'}
+            </dd>
+            <dt>Primary substances</dt>
+            <dd>
+              {client.primarySubstances
+                .map((s) => SUBSTANCES[s as keyof typeof SUBSTANCES] ?? s)
+                .join(', ') || '—'}
+            </dd>
+            <dt>Program track</dt>
+            <dd>{client.programTrack ?? '—'}</dd>
+          </dl>
+        </section>
+        <FamilyPanel clientId={client.id} family={family} />
+      </div>
+
+      <AttendanceHistory clientId={client.id} />
+
+      {client.status === 'in_treatment' && (
+        <section aria-labelledby="discharge-title" className="panel">
+          <h2 id="discharge-title">Discharge</h2>
+          <details>
+            <summary>Discharge {first}</summary>
+            <DischargeForm clientId={client.id} version={client.version} today={today} />
+          </details>
+        </section>
+      )}
     </>
   );
 }

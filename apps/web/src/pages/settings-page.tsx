@@ -5,6 +5,7 @@ import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
+import { EngagementSettings } from './engagement-settings';
 
 export function SettingsPage() {
   usePageTitle('Facility settings');
@@ -18,7 +19,12 @@ export function SettingsPage() {
       </p>
     );
   }
-  return <SettingsForm initial={settings.data} />;
+  return (
+    <>
+      <SettingsForm initial={settings.data} />
+      <EngagementSettings />
+    </>
+  );
 }
 
 function SettingsForm({

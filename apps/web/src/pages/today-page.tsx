@@ -3,6 +3,7 @@ import { GROUP_SESSION_STATES } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
+import { AttentionPanels } from '../clients/attention-panels';
 import { errorInfo } from '../lib/errors';
 import { formatDate, formatDateTime, formatTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -39,6 +40,8 @@ export function TodayPage() {
           {errorInfo(overview.error).message}
         </p>
       )}
+
+      {(staff.role === 'counselor' || staff.role === 'admin') && <AttentionPanels />}
 
       {runsGroups && (
         <section aria-labelledby="today-sessions">

@@ -1,4 +1,11 @@
-import type { DischargeType, FollowUpChoice, SupportPerson } from '@homegroup/core';
+import type {
+  DischargeType,
+  Fellowship,
+  FollowUpChoice,
+  LevelOfCare,
+  Substance,
+  SupportPerson,
+} from '@homegroup/core';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type ClientStatus = 'in_treatment' | 'alumni';
@@ -18,14 +25,14 @@ export interface ClientsTable {
   /** YYYY-MM-DD, when known */
   dateOfBirth: Generated<string | null>;
   pronouns: Generated<string | null>;
-  primarySubstances: Generated<string[]>;
+  primarySubstances: Generated<Substance[]>;
   /** An ASAM level of care code, e.g. `3.5`. */
-  levelOfCare: Generated<string | null>;
+  levelOfCare: Generated<LevelOfCare | null>;
   programTrack: Generated<string | null>;
   counselorStaffId: Generated<string | null>;
   /** YYYY-MM-DD: the first day of the current period of sobriety. */
   sobrietyDate: Generated<string | null>;
-  preferredFellowship: Generated<string | null>;
+  preferredFellowship: Generated<Fellowship | null>;
   dischargeType: Generated<DischargeType | null>;
   alumniFollowUp: Generated<FollowUpChoice | null>;
   supportPerson: Generated<SupportPerson | null>;

@@ -1,0 +1,305 @@
+import type { RouterOutputs } from '@homegroup/api';
+import { type ReactNode, useId } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatDate } from '../lib/format';
+
+type Charts = RouterOutputs['clients']['page']['charts'];
+type Week = Charts['weeks'][number];
+
+const short = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
+
+/** A chart with a heading, an honest empty state, and the same figures as a table for screen readers. */
+function ChartCard(props: {
+  title: string;
+  summary: string;
+  empty: string | null;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section className="chart-card" aria-labelledby={id}>
+      <h3 id={id}>{props.title}</h3>
+      <p className="muted small">{props.summary}</p>
+      {props.empty ? (
+        <p className="empty-state">{props.empty}</p>
+      ) : (
+        <>
+          <div aria-hidden="true">{props.chart}</div>
+          <details className="chart-table">
+            <summary>Show the figures as a table</summary>
+            {props.table}
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function WeekTooltip({ active, payload, label }: TooltipContentProps) {
+  const week = payload?.[0]?.payload as Week | undefined;
+  if (!active || !week) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>Week of {short(String(label))}</strong>
+      <div>
+        Attended {week.attendance.numerator} of {week.attendance.denominator} sessions expected (
+        {pct(week.attendance.value)})
+      </div>
+      {week.excused > 0 && <div>{week.excused} excused</div>}
+      {week.cancelled > 0 && <div>{week.cancelled} cancelled (not counted)</div>}
+      <div>
+        Engagement{' '}
+        {week.engagement.value === null
+          ? 'not rated'
+          : `${week.engagement.value.toFixed(1)} from ${week.engagement.denominator} ratings`}
+      </div>
+      <div>
+        Shared {week.shared}, listened {week.listened}
+      </div>
+    </div>
+  );
+}
+
+const WIDTH = 520;
+const HEIGHT = 220;
+
+export function EngagementCharts({ charts, name }: { charts: Charts; name: string }) {
+  const weeks = charts.weeks.map((w) => ({
+    ...w,
+    rate: w.attendance.value === null ? null : Math.round(w.attendance.value * 100),
+    rating: w.engagement.value,
+    expected: w.attendance.denominator,
+    attended: w.attendance.numerator,
+  }));
+  const anyExpected = weeks.some((w) => w.expected > 0);
+  const anyRating = weeks.some((w) => w.rating !== null);
+  const anySharing = weeks.some((w) => w.shared + w.listened > 0);
+  const noSessions = `No group sessions were expected of ${name} in these 12 weeks.`;
+
+  return (
+    <div className="chart-grid">
+      <ChartCard
+        title="Attendance each week"
+        summary="Sessions attended (present, late or left early) against sessions expected and held. Cancelled sessions count in neither."
+        empty={anyExpected ? null : noSessions}
+        chart={
+          <BarChart width={WIDTH} height={HEIGHT} data={weeks} barGap={0}>
+            <CartesianGrid vertical={false} stroke="#e3e9e9" />
+            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} width={30} />
+            <Tooltip content={WeekTooltip} />
+            <Legend />
+            <Bar dataKey="expected" name="Expected" fill="#c9d6d4" isAnimationActive={false} />
+            <Bar dataKey="attended" name="Attended" fill="#1f5f5b" isAnimationActive={false} />
+          </BarChart>
+        }
+        table={
+          <table className="table table--compact">
+            <caption>Attendance by week for {name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Attended</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Rate</th>
+                <th scope="col">Excused</th>
+                <th scope="col">Cancelled</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.weekStart}>
+                  <th scope="row">{formatDate(w.weekStart)}</th>
+                  <td>{w.attended}</td>
+                  <td>{w.expected}</td>
+                  <td>{pct(w.attendance.value)}</td>
+                  <td>{w.excused}</td>
+                  <td>{w.cancelled}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <ChartCard
+        title="Engagement rating"
+        summary="Mean of the monitors’ 1–5 ratings each week, over the sessions attended and rated."
+        empty={anyRating ? null : `No engagement ratings for ${name} in these 12 weeks.`}
+        chart={
+          <LineChart width={WIDTH} height={HEIGHT} data={weeks}>
+            <CartesianGrid vertical={false} stroke="#e3e9e9" />
+            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} fontSize={12} width={30} />
+            <Tooltip content={WeekTooltip} />
+            <Line
+              dataKey="rating"
+              name="Mean rating"
+              stroke="#1f5f5b"
+              strokeWidth={2}
+              connectNulls
+              isAnimationActive={false}
+            />
+          </LineChart>
+        }
+        table={
+          <table className="table table--compact">
+            <caption>Engagement by week for {name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Mean rating</th>
+                <th scope="col">Ratings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.weekStart}>
+                  <th scope="row">{formatDate(w.weekStart)}</th>
+                  <td>{w.rating === null ? '—' : w.rating.toFixed(1)}</td>
+                  <td>{w.engagement.denominator}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <ChartCard
+        title="Shared or listened"
+        summary="Sharing is voluntary: listening is a normal way to take part."
+        empty={anySharing ? null : `Sharing was not recorded for ${name} in these 12 weeks.`}
+        chart={
+          <BarChart width={WIDTH} height={HEIGHT} data={weeks}>
+            <CartesianGrid vertical={false} stroke="#e3e9e9" />
+            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} width={30} />
+            <Tooltip content={WeekTooltip} />
+            <Legend />
+            <Bar
+              dataKey="shared"
+              name="Shared"
+              stackId="p"
+              fill="#1f5f5b"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="listened"
+              name="Listened"
+              stackId="p"
+              fill="#8fb8b3"
+              isAnimationActive={false}
+            />
+          </BarChart>
+        }
+        table={
+          <table className="table table--compact">
+            <caption>Sharing by week for {name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Shared</th>
+                <th scope="col">Listened</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.weekStart}>
+                  <th scope="row">{formatDate(w.weekStart)}</th>
+                  <td>{w.shared}</td>
+                  <td>{w.listened}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <Heatmap charts={charts} name={name} empty={anyExpected ? null : noSessions} />
+    </div>
+  );
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function dayClass(d: Charts['days'][number]) {
+  if (d.future) return 'heat heat--future';
+  if (d.expected === 0) return 'heat heat--none';
+  if (d.attended === 0) return 'heat heat--missed';
+  return d.attended >= d.expected ? 'heat heat--full' : 'heat heat--part';
+}
+
+function dayText(d: Charts['days'][number]) {
+  if (d.future) return `${formatDate(d.date)}: still to come`;
+  if (d.expected === 0) return `${formatDate(d.date)}: no session expected`;
+  return `${formatDate(d.date)}: attended ${d.attended} of ${d.expected}`;
+}
+
+/** The last 12 weeks as a calendar, a row per week, Monday first. */
+function Heatmap({ charts, name, empty }: { charts: Charts; name: string; empty: string | null }) {
+  const weeks = charts.weeks.map((w, i) => ({
+    week: w,
+    days: charts.days.slice(i * 7, i * 7 + 7),
+  }));
+  return (
+    <ChartCard
+      title="Calendar, last 12 weeks"
+      summary="Each square is a day: dark when every expected session was attended, light when some were, red when none were."
+      empty={empty}
+      chart={
+        <div className="heatmap">
+          <div className="heatmap__row heatmap__head">
+            <span />
+            {WEEKDAYS.map((d) => (
+              <span key={d}>{d}</span>
+            ))}
+          </div>
+          {weeks.map(({ week, days }) => (
+            <div className="heatmap__row" key={week.weekStart}>
+              <span className="heatmap__label">{short(week.weekStart)}</span>
+              {days.map((d) => (
+                <span key={d.date} className={dayClass(d)} title={dayText(d)} />
+              ))}
+            </div>
+          ))}
+        </div>
+      }
+      table={
+        <table className="table table--compact">
+          <caption>Sessions attended by day for {name}, days with a session expected</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Attended</th>
+              <th scope="col">Expected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {charts.days
+              .filter((d) => d.expected > 0)
+              .map((d) => (
+                <tr key={d.date}>
+                  <th scope="row">{formatDate(d.date)}</th>
+                  <td>{d.attended}</td>
+                  <td>{d.expected}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
