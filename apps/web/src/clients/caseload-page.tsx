@@ -133,7 +133,7 @@ const columns = helper.columns([
                 ? `▼ ${Math.abs(v).toFixed(1)}`
                 : v > 0
                   ? `▲ ${v.toFixed(1)}`
-                  : '●'}
+                  : '→ 0.0'}
           </span>
           <span className="visually-hidden">{trendText(v)}</span>
         </span>

@@ -76,7 +76,7 @@ function WeekTooltip({ active, payload, label }: TooltipContentProps) {
   );
 }
 
-const WIDTH = 520;
+const WIDTH = 460;
 const HEIGHT = 220;
 
 export function EngagementCharts({ charts, name }: { charts: Charts; name: string }) {
@@ -105,7 +105,7 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
             <YAxis allowDecimals={false} fontSize={12} width={30} />
             <Tooltip content={WeekTooltip} />
             <Legend />
-            <Bar dataKey="expected" name="Expected" fill="#c9d6d4" isAnimationActive={false} />
+            <Bar dataKey="expected" name="Expected" fill="#9fb3b0" isAnimationActive={false} />
             <Bar dataKey="attended" name="Attended" fill="#1f5f5b" isAnimationActive={false} />
           </BarChart>
         }
