@@ -70,7 +70,8 @@ describe('starting the server', () => {
     expect(first.stdout()).toContain('demo data loaded');
     expect(first.stdout()).toMatch(/admin@demo\.homegroup\.test/);
     expect(first.stdout()).toContain('homegroup-demo');
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status, `${first.stdout()}\n${first.stderr()}`).toBe(200);
 
     if (env.HOMEGROUP_DATA_DIR) {
       // A second server on the same embedded data would corrupt it: it refuses to start.
@@ -88,7 +89,7 @@ describe('starting the server', () => {
     await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
-    expect(await first.exit).toBe(0);
+    expect(await first.exit, `${first.stdout()}\n${first.stderr()}`).toBe(0);
 
     const second = startServer(env);
     const url2 = await waitForUrl(second);

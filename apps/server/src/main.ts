@@ -48,7 +48,9 @@ async function main() {
       if (!stopping) app.log.error({ err }, 'refreshing engagement figures failed');
     });
   };
-  refresh();
+  // The first pass waits a little, so start-up and the first requests are not slowed by it.
+  const firstRefresh = setTimeout(refresh, 5_000);
+  firstRefresh.unref();
   const refreshTimer = setInterval(refresh, 10 * 60_000);
   refreshTimer.unref();
 
@@ -56,6 +58,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    clearTimeout(firstRefresh);
     clearInterval(refreshTimer);
     // Stop taking requests, let those in flight finish, then close the database (PGlite flushes).
     await app.close();
