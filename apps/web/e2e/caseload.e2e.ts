@@ -51,6 +51,7 @@ describe('a counselor reviews engagement', () => {
     const again = await desktopPage();
     await again.goto(`${baseUrl}/login`);
     await signIn(again, 'counselor@demo.homegroup.test');
+    await again.waitForURL(`${baseUrl}/`);
     await again.goto(shared);
     await again.locator('table.table--caseload tbody tr').first().waitFor();
     expect(await again.locator('table.table--caseload tbody tr').count()).toBe(flaggedCount);

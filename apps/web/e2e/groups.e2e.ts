@@ -38,7 +38,8 @@ describe('a counselor runs the group catalogue', () => {
     expect(await page.locator('.session-list li').count()).toBeGreaterThanOrEqual(4);
 
     await page.getByLabel('Find a client or family member').fill('Birch');
-    await page.locator('.walk-in-results button').first().click();
+    // A client in treatment: the group is for clients, not alumni or relatives.
+    await page.locator('.walk-in-results button', { hasText: '(Client)' }).first().click();
     await page.getByRole('button', { name: 'Enrol' }).click();
     await page.getByText(/Roster \(1 today\)/).waitFor();
 
