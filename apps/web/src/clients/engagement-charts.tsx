@@ -76,17 +76,60 @@ function WeekTooltip({ active, payload, label }: TooltipContentProps) {
   );
 }
 
-const WIDTH = 460;
-const HEIGHT = 220;
+type WeekRow = ReturnType<typeof toRows>[number];
 
-export function EngagementCharts({ charts, name }: { charts: Charts; name: string }) {
-  const weeks = charts.weeks.map((w) => ({
+function toRows(charts: Charts) {
+  return charts.weeks.map((w) => ({
     ...w,
     rate: w.attendance.value === null ? null : Math.round(w.attendance.value * 100),
     rating: w.engagement.value,
     expected: w.attendance.denominator,
     attended: w.attendance.numerator,
   }));
+}
+
+/** The figures behind a weekly chart, one row per week, for screen readers and for checking. */
+function WeekTable({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: WeekRow[];
+  columns: [string, (w: WeekRow) => string | number][];
+}) {
+  return (
+    <table className="table table--compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          {columns.map(([header]) => (
+            <th key={header} scope="col">
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((w) => (
+          <tr key={w.weekStart}>
+            <th scope="row">{formatDate(w.weekStart)}</th>
+            {columns.map(([header, value]) => (
+              <td key={header}>{value(w)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const WIDTH = 460;
+const HEIGHT = 220;
+
+export function EngagementCharts({ charts, name }: { charts: Charts; name: string }) {
+  const weeks = toRows(charts);
   const anyExpected = weeks.some((w) => w.expected > 0);
   const anyRating = weeks.some((w) => w.rating !== null);
   const anySharing = weeks.some((w) => w.shared + w.listened > 0);
@@ -110,31 +153,17 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
           </BarChart>
         }
         table={
-          <table className="table table--compact">
-            <caption>Attendance by week for {name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Attended</th>
-                <th scope="col">Expected</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Excused</th>
-                <th scope="col">Cancelled</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{formatDate(w.weekStart)}</th>
-                  <td>{w.attended}</td>
-                  <td>{w.expected}</td>
-                  <td>{pct(w.attendance.value)}</td>
-                  <td>{w.excused}</td>
-                  <td>{w.cancelled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WeekTable
+            caption={`Attendance by week for ${name}`}
+            rows={weeks}
+            columns={[
+              ['Attended', (w) => w.attended],
+              ['Expected', (w) => w.expected],
+              ['Rate', (w) => pct(w.attendance.value)],
+              ['Excused', (w) => w.excused],
+              ['Cancelled', (w) => w.cancelled],
+            ]}
+          />
         }
       />
       <ChartCard
@@ -158,25 +187,14 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
           </LineChart>
         }
         table={
-          <table className="table table--compact">
-            <caption>Engagement by week for {name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Mean rating</th>
-                <th scope="col">Ratings</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{formatDate(w.weekStart)}</th>
-                  <td>{w.rating === null ? '—' : w.rating.toFixed(1)}</td>
-                  <td>{w.engagement.denominator}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WeekTable
+            caption={`Engagement by week for ${name}`}
+            rows={weeks}
+            columns={[
+              ['Mean rating', (w) => (w.rating === null ? '—' : w.rating.toFixed(1))],
+              ['Ratings', (w) => w.engagement.denominator],
+            ]}
+          />
         }
       />
       <ChartCard
@@ -207,25 +225,14 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
           </BarChart>
         }
         table={
-          <table className="table table--compact">
-            <caption>Sharing by week for {name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Shared</th>
-                <th scope="col">Listened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{formatDate(w.weekStart)}</th>
-                  <td>{w.shared}</td>
-                  <td>{w.listened}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WeekTable
+            caption={`Sharing by week for ${name}`}
+            rows={weeks}
+            columns={[
+              ['Shared', (w) => w.shared],
+              ['Listened', (w) => w.listened],
+            ]}
+          />
         }
       />
       <Heatmap charts={charts} name={name} empty={anyExpected ? null : noSessions} />

@@ -12,6 +12,7 @@ import {
 } from '@homegroup/core';
 import type { Transaction } from 'kysely';
 import type { Database, NewAttendanceRecord } from '../tables';
+import { EXCUSES, TOPICS } from './session-words';
 
 type FacilityKey = 'cedar' | 'lakeside';
 
@@ -220,23 +221,6 @@ const GROUPS: DemoGroup[] = [
   },
 ];
 
-const EXCUSES = [
-  'Medical appointment',
-  'Court date',
-  'Family visit',
-  'Unwell',
-  'Individual session',
-];
-const TOPICS = [
-  'Acceptance',
-  'Gratitude',
-  'Fear',
-  'Resentment',
-  'Honesty',
-  'Willingness',
-  'Patience',
-  'Service',
-];
 const RELATIONSHIPS = ['spouse', 'parent', 'sibling', 'adult child', 'partner'];
 
 type Pattern = 'steady' | 'drifting' | 'late' | 'usual';

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../create-db';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo';
 import { FIRST_NAMES, SURNAMES } from './names';
+import { EXCUSES, TOPICS } from './session-words';
 
 /**
  * A large fictional facility for benchmarks: at `scale` 1, 5,000 clients admitted over two years
@@ -69,23 +70,6 @@ const DISCHARGES = [
   'ama',
   'administrative',
   'transfer',
-];
-const EXCUSES = [
-  'Medical appointment',
-  'Court date',
-  'Family visit',
-  'Unwell',
-  'Individual session',
-];
-const TOPICS = [
-  'Acceptance',
-  'Gratitude',
-  'Fear',
-  'Resentment',
-  'Honesty',
-  'Willingness',
-  'Patience',
-  'Service',
 ];
 const GROUP_TIMES = [
   '07:30',
