@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@homegroup/api';
-import { ATTENDANCE_STATUSES, ENGAGEMENT_LEVELS } from '@homegroup/core';
+import { ATTENDANCE_STATUSES, attended as came, ENGAGEMENT_LEVELS } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatDate } from '../lib/format';
 import { useTRPC } from '../trpc';
@@ -12,9 +12,7 @@ export function AttendanceHistory({ clientId }: { clientId: string }) {
   const data = useQuery(trpc.clients.attendanceHistory.queryOptions({ clientId }));
   if (!data.data) return null;
   const { client, history }: History = data.data;
-  const attended = history.filter((h) =>
-    ['present', 'late', 'left_early'].includes(h.status),
-  ).length;
+  const attended = history.filter((h) => came(h.status)).length;
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">Group attendance</h2>

@@ -4,6 +4,7 @@ import {
   type CaseloadRow,
   FLAG_RULES,
   LEVELS_OF_CARE,
+  percentText,
   trendText,
 } from '@homegroup/core';
 import { CASELOAD_SORTS, type CaseloadSort } from '@homegroup/validators';
@@ -23,7 +24,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { errorInfo } from '../lib/errors';
-import { formatDate } from '../lib/format';
+import { formatDate, formatShortDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
 import { type CaseloadView, exportQuery, readCaseloadUrl, writeCaseloadUrl } from './caseload-url';
@@ -32,10 +33,6 @@ import { FlagChip } from './flag-chip';
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const helper = createColumnHelper<typeof features, CaseloadRow>();
 const textOf = (key: string) => CASELOAD_COLUMNS.find((c) => c.key === key)?.text ?? (() => '');
-const shortDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
 const ratioTitle = (what: string, n: number, d: number) =>
   d === 0 ? `No ${what} in the last 14 days` : `${n} of ${d} ${what}`;
 
@@ -73,7 +70,7 @@ const columns = helper.columns([
       const a = row.original.attendance;
       return (
         <span title={ratioTitle('sessions expected', a.numerator, a.denominator)}>
-          {a.value === null ? '—' : `${Math.round(a.value * 100)} %`}
+          {percentText(a)}
           {a.value !== null && (
             <span className="muted small">
               {' '}
@@ -93,7 +90,7 @@ const columns = helper.columns([
         <span
           title={ratioTitle('sessions attended with sharing recorded', p.numerator, p.denominator)}
         >
-          {p.value === null ? '—' : `${Math.round(p.value * 100)} %`}
+          {percentText(p)}
         </span>
       );
     },
@@ -145,7 +142,7 @@ const columns = helper.columns([
     header: 'Last attended',
     cell: (i) => {
       const d = i.getValue();
-      return d ? <span title={formatDate(d)}>{shortDate(d)}</span> : 'Never';
+      return d ? <span title={formatDate(d)}>{formatShortDate(d)}</span> : 'Never';
     },
   }),
   helper.accessor('daysSober', {

@@ -3,6 +3,7 @@ import {
   FELLOWSHIPS,
   FOLLOW_UP_CHOICES,
   LEVELS_OF_CARE,
+  percentText,
   SUBSTANCES,
   SUPPORT_PEOPLE,
   trendText,
@@ -20,8 +21,6 @@ import { FamilyPanel } from './family-panel';
 import { FlagsPanel } from './flags-panel';
 import { GoalsPanel } from './goals-panel';
 import { StepWorkPanel } from './step-work-panel';
-
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -85,7 +84,7 @@ export function ClientPage() {
       <dl className="figures" aria-label="Engagement at a glance">
         <Figure
           label={`Attendance, ${settings.attendanceWindowDays} days`}
-          value={pct(a.value)}
+          value={percentText(a)}
           detail={
             a.denominator
               ? `${a.numerator} of ${a.denominator} sessions expected`
@@ -94,7 +93,7 @@ export function ClientPage() {
         />
         <Figure
           label="Shared"
-          value={pct(summary.participation.value)}
+          value={percentText(summary.participation)}
           detail={
             summary.participation.denominator
               ? `${summary.participation.numerator} of ${summary.participation.denominator} sessions`

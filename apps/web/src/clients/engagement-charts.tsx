@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@homegroup/api';
+import { percentText } from '@homegroup/core';
 import { type ReactNode, useId } from 'react';
 import {
   Bar,
@@ -12,16 +13,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate } from '../lib/format';
+import { formatDate, formatShortDate } from '../lib/format';
 
 type Charts = RouterOutputs['clients']['page']['charts'];
 type Week = Charts['weeks'][number];
-
-const short = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
 
 /** A chart with a heading, an honest empty state, and the same figures as a table for screen readers. */
 function ChartCard(props: {
@@ -56,10 +51,10 @@ function WeekTooltip({ active, payload, label }: TooltipContentProps) {
   if (!active || !week) return null;
   return (
     <div className="chart-tooltip">
-      <strong>Week of {short(String(label))}</strong>
+      <strong>Week of {formatShortDate(String(label))}</strong>
       <div>
         Attended {week.attendance.numerator} of {week.attendance.denominator} sessions expected (
-        {pct(week.attendance.value)})
+        {percentText(week.attendance)})
       </div>
       {week.excused > 0 && <div>{week.excused} excused</div>}
       {week.cancelled > 0 && <div>{week.cancelled} cancelled (not counted)</div>}
@@ -81,7 +76,6 @@ type WeekRow = ReturnType<typeof toRows>[number];
 function toRows(charts: Charts) {
   return charts.weeks.map((w) => ({
     ...w,
-    rate: w.attendance.value === null ? null : Math.round(w.attendance.value * 100),
     rating: w.engagement.value,
     expected: w.attendance.denominator,
     attended: w.attendance.numerator,
@@ -144,7 +138,7 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
         chart={
           <BarChart width={WIDTH} height={HEIGHT} data={weeks} barGap={0}>
             <CartesianGrid vertical={false} stroke="#e3e9e9" />
-            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <XAxis dataKey="weekStart" tickFormatter={formatShortDate} fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} width={30} />
             <Tooltip content={WeekTooltip} />
             <Legend />
@@ -159,7 +153,7 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
             columns={[
               ['Attended', (w) => w.attended],
               ['Expected', (w) => w.expected],
-              ['Rate', (w) => pct(w.attendance.value)],
+              ['Rate', (w) => percentText(w.attendance)],
               ['Excused', (w) => w.excused],
               ['Cancelled', (w) => w.cancelled],
             ]}
@@ -173,7 +167,7 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
         chart={
           <LineChart width={WIDTH} height={HEIGHT} data={weeks}>
             <CartesianGrid vertical={false} stroke="#e3e9e9" />
-            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <XAxis dataKey="weekStart" tickFormatter={formatShortDate} fontSize={12} />
             <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} fontSize={12} width={30} />
             <Tooltip content={WeekTooltip} />
             <Line
@@ -204,7 +198,7 @@ export function EngagementCharts({ charts, name }: { charts: Charts; name: strin
         chart={
           <BarChart width={WIDTH} height={HEIGHT} data={weeks}>
             <CartesianGrid vertical={false} stroke="#e3e9e9" />
-            <XAxis dataKey="weekStart" tickFormatter={short} fontSize={12} />
+            <XAxis dataKey="weekStart" tickFormatter={formatShortDate} fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} width={30} />
             <Tooltip content={WeekTooltip} />
             <Legend />
@@ -276,7 +270,7 @@ function Heatmap({ charts, name, empty }: { charts: Charts; name: string; empty:
           </div>
           {weeks.map(({ week, days }) => (
             <div className="heatmap__row" key={week.weekStart}>
-              <span className="heatmap__label">{short(week.weekStart)}</span>
+              <span className="heatmap__label">{formatShortDate(week.weekStart)}</span>
               {days.map((d) => (
                 <span key={d.date} className={dayClass(d)} title={dayText(d)} />
               ))}

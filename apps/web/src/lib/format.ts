@@ -14,6 +14,15 @@ export function formatDateTime(iso: string, timeZone: string) {
   }).format(new Date(iso));
 }
 
+/** A calendar date as "Nov 16", for chart axes and dense tables. */
+export function formatShortDate(isoDate: string) {
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** A calendar date (YYYY-MM-DD), which has no time zone of its own. */
 export function formatDate(isoDate: string | null, style: 'medium' | 'full' = 'medium') {
   if (!isoDate) return '—';

@@ -48,16 +48,3 @@ export async function needsAttention(ctx: Context, staff: StaffContext, input: {
     counselorName: r.counselorName,
   }));
 }
-
-/** Counselors (and admins) at the facility, for the caseload filter and the admission form. */
-export async function counselorOptions(ctx: Context, staff: StaffContext) {
-  return ctx.db
-    .selectFrom('staffRoles as r')
-    .innerJoin('staffUsers as u', 'u.id', 'r.staffUserId')
-    .select(['u.id', 'u.displayName', 'r.role'])
-    .where('r.facilityId', '=', staff.facility.id)
-    .where('u.isActive', '=', true)
-    .where('r.role', 'in', ['counselor', 'admin'])
-    .orderBy('u.displayName')
-    .execute();
-}

@@ -1,6 +1,9 @@
 import {
+  ATTENDANCE_STATUSES,
   type AttendanceFacts,
+  type AttendanceStatus,
   addDays,
+  attended,
   dateInTimeZone,
   type GroupEnrolmentPeriod,
   type IsoDate,
@@ -10,6 +13,8 @@ import {
   toSessionFacts,
 } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
+
+const ATTENDED_STATUSES = (Object.keys(ATTENDANCE_STATUSES) as AttendanceStatus[]).filter(attended);
 
 export interface Facility {
   id: string;
@@ -151,7 +156,7 @@ export async function lastAttendedBefore(
     .select(['a.clientId', (eb) => eb.fn.max('s.startsAt').as('last')])
     .where('a.facilityId', '=', facility.id)
     .where('a.clientId', 'in', clientIds)
-    .where('a.status', 'in', ['present', 'late', 'left_early'])
+    .where('a.status', 'in', ATTENDED_STATUSES)
     .where('s.state', '<>', 'cancelled')
     .where('s.startsAt', '<', new Date(`${addDays(before, 1)}T00:00:00Z`))
     .groupBy('a.clientId')

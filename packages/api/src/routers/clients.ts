@@ -25,8 +25,9 @@ import { clientPage } from '../clients/client-page';
 import { getClient } from '../clients/get-client';
 import { listClients } from '../clients/list-clients';
 import { upcomingMilestones } from '../clients/milestones';
-import { counselorOptions, needsAttention } from '../clients/needs-attention';
+import { needsAttention } from '../clients/needs-attention';
 import { admitClient, dischargeClient, updateClient } from '../clients/save-client';
+import { staffOptions } from '../groups/staff-options';
 import { allow, router } from '../trpc';
 
 const clinical = allow('admin', 'counselor');
@@ -48,7 +49,7 @@ export const clientsRouter = router({
   page: clinical
     .input(clientIdInput)
     .query(({ ctx, input }) => clientPage(ctx, ctx.staff, input.clientId)),
-  counselors: clinical.query(({ ctx }) => counselorOptions(ctx, ctx.staff)),
+  counselors: clinical.query(({ ctx }) => staffOptions(ctx, ctx.staff, ['counselor', 'admin'])),
   needsAttention: clinical
     .input(mineInput)
     .query(({ ctx, input }) => needsAttention(ctx, ctx.staff, input)),
