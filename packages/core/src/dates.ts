@@ -42,6 +42,13 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   );
 }
 
+const readable = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date as staff read it, e.g. "Nov 10, 2026": for messages and screens alike. */
+export function readableDate(date: IsoDate): string {
+  return readable.format(new Date(`${date}T00:00:00Z`));
+}
+
 /** The later of two calendar dates. */
 export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const isoDate = (what: string) =>
   z
     .string({ error: `Give ${what} as a date.` })
+    .min(1, `Give ${what}.`)
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Give ${what} as a date (YYYY-MM-DD).`)
     .refine(
       (v) =>

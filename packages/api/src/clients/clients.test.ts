@@ -183,7 +183,7 @@ describe('the caseload', () => {
   it('lists what needs attention and lets a counselor acknowledge a flag with a note', async () => {
     const before = await counselor.clients.needsAttention({ mine: true });
     const flag = before.find((f) => f.clientId === ids.gone && f.rule === 'no_recent_attendance');
-    expect(flag?.reason).toBe('No session attended for 14 days (last on 2026-11-06).');
+    expect(flag?.reason).toBe('No session attended for 14 days (last on Nov 6, 2026).');
     await expectFieldError(
       counselor.clients.acknowledgeFlag({ flagId: flag?.flagId ?? '', note: '  ' }),
       'note',
@@ -314,7 +314,7 @@ describe('the client record', () => {
         alumniFollowUp: 'opted_out',
       }),
       'dischargeDate',
-      'The discharge date cannot be before the admission date (2026-10-20).',
+      'The discharge date cannot be before the admission date (Oct 20, 2026).',
     );
     expect((await counselor.clients.page({ clientId: ids.gone })).client.status).toBe(
       'in_treatment',

@@ -1,4 +1,9 @@
-import { clientRecordProblems, dateInTimeZone, dischargeProblems } from '@homegroup/core';
+import {
+  clientRecordProblems,
+  dateInTimeZone,
+  dischargeProblems,
+  readableDate,
+} from '@homegroup/core';
 import type { Db } from '@homegroup/db';
 import type { ClientRecordInput, DischargeInput, UpdateClientInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
@@ -95,7 +100,7 @@ export async function updateClient(ctx: Context, staff: StaffContext, input: Upd
     if (client.dischargeDate && record.admissionDate > client.dischargeDate) {
       refuseField(
         'admissionDate',
-        `The admission date cannot be after the discharge date (${client.dischargeDate}).`,
+        `The admission date cannot be after the discharge date (${readableDate(client.dischargeDate)}).`,
       );
     }
     await trx
@@ -126,7 +131,7 @@ export async function dischargeClient(ctx: Context, staff: StaffContext, input: 
     if (client.status !== 'in_treatment') {
       throw new AppError(
         'CONFLICT',
-        `This client was already discharged on ${client.dischargeDate}.`,
+        `This client was already discharged on ${readableDate(client.dischargeDate ?? '')}.`,
       );
     }
     refuseFields(dischargeProblems(client.admissionDate, input.dischargeDate, today));

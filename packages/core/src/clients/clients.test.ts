@@ -123,7 +123,7 @@ describe('client record rules', () => {
   });
   it('refuse a discharge before admission or in the future', () => {
     expect(dischargeProblems('2026-11-01', '2026-10-31', today)).toEqual({
-      dischargeDate: 'The discharge date cannot be before the admission date (2026-11-01).',
+      dischargeDate: 'The discharge date cannot be before the admission date (Nov 1, 2026).',
     });
     expect(dischargeProblems('2026-11-01', '2026-11-21', today)).toEqual({
       dischargeDate: 'The discharge date cannot be in the future.',

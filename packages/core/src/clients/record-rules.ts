@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../dates';
+import { daysBetween, type IsoDate, readableDate } from '../dates';
 
 export interface ClientDates {
   admissionDate: IsoDate;
@@ -46,7 +46,7 @@ export function dischargeProblems(
 ): Problems<'dischargeDate'> {
   if (dischargeDate < admissionDate) {
     return {
-      dischargeDate: `The discharge date cannot be before the admission date (${admissionDate}).`,
+      dischargeDate: `The discharge date cannot be before the admission date (${readableDate(admissionDate)}).`,
     };
   }
   if (dischargeDate > today)

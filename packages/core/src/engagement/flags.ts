@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../dates';
+import { addDays, daysBetween, type IsoDate, readableDate } from '../dates';
 import {
   attendanceRate,
   engagementTrend,
@@ -112,7 +112,7 @@ export function evaluateFlags(
         reason:
           last === null
             ? `No session attended in the last ${flagLookbackDays(settings)} days.`
-            : `No session attended for ${daysBetween(last, today)} days (last on ${last}).`,
+            : `No session attended for ${daysBetween(last, today)} days (last on ${readableDate(last)}).`,
       });
     }
   }
