@@ -431,6 +431,31 @@ describe('step work, goals and milestones', () => {
   });
 });
 
+describe('flag thresholds', () => {
+  it('refuse a value out of range, and re-flag every client when an admin changes them', async () => {
+    const { caller: admin } = await signedIn(t.db, 'admin@a.test', clock);
+    const current = await admin.facility.flagSettings();
+    await expectFieldError(
+      admin.facility.updateFlagSettings({ ...current, engagementDrop: 0.25 }),
+      'engagementDrop',
+      'The fall in engagement must be at least 0.5 points.',
+    );
+    expect(await admin.facility.flagSettings()).toEqual(current);
+    await expect(
+      counselor.facility.updateFlagSettings({ ...current, lowAttendancePercent: 90 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await page({ flag: 'low_attendance' })).rows.map((r) => r.name)).not.toContain(
+      'Caseload, Drifting',
+    );
+    await admin.facility.updateFlagSettings({ ...current, lowAttendancePercent: 90 });
+    // Drifting attended 8 of 10: under 90 %, so flagged on the next view.
+    expect((await page({ flag: 'low_attendance' })).rows.map((r) => r.name)).toContain(
+      'Caseload, Drifting',
+    );
+    await admin.facility.updateFlagSettings(current);
+  });
+});
+
 describe('the CSV export', () => {
   it('streams more than 10,000 rows with one audit event per client exported', async () => {
     const { sql } = await import('kysely');
