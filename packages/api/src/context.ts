@@ -24,7 +24,7 @@ export interface StaffContext {
   displayName: string;
   email: string;
   role: Role;
-  facility: { id: string; name: string; timeZone: string };
+  facility: { id: string; name: string; timeZone: string; organizationId: string };
   sessionId: string;
   sessionCreatedAt: Date;
   expiresAt: Date;

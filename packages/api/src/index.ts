@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
+export { disclosureLogDownload } from './alumni/disclosure-log';
 export { hashPassword } from './auth/passwords';
 export { caseloadDownload } from './clients/caseload-download';
 export {
@@ -12,6 +13,12 @@ export {
 } from './context';
 export { refreshAllFacilities } from './engagement/refresh-all';
 export { AppError, type AuthFailureReason } from './errors';
+export {
+  type ImportProgress,
+  type ImportReport,
+  importMeetingFeed,
+} from './meetings/import-feed';
+export { meetingImportUpload } from './meetings/import-upload';
 export { type AppRouter, appRouter } from './root';
 export { createCallerFactory } from './trpc';
 

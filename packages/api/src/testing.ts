@@ -124,7 +124,14 @@ export async function createTestWorld(db: Db) {
     .execute();
   if (!clientA || !clientB) throw new Error('clients not created');
 
-  return { facilityA: a.id, facilityB: b.id, users, clientA: clientA.id, clientB: clientB.id };
+  return {
+    organizationId: org.id,
+    facilityA: a.id,
+    facilityB: b.id,
+    users,
+    clientA: clientA.id,
+    clientB: clientB.id,
+  };
 }
 
 /** Signs a browser in as `email` with the test password. */

@@ -1,4 +1,6 @@
+export * from './alumni';
 export * from './auth';
 export * from './clients';
 export * from './groups';
+export * from './meetings';
 export * from './pagination';

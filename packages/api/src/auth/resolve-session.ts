@@ -56,6 +56,7 @@ export async function resolveSession(ctx: Context): Promise<StaffContext> {
       'f.id as facilityId',
       'f.name as facilityName',
       'f.timeZone',
+      'f.organizationId',
     ])
     .where('s.tokenHash', '=', hashSessionToken(token))
     .executeTakeFirst();
@@ -85,7 +86,12 @@ export async function resolveSession(ctx: Context): Promise<StaffContext> {
     displayName: row.displayName,
     email: row.email,
     role: row.role,
-    facility: { id: row.facilityId, name: row.facilityName, timeZone: row.timeZone },
+    facility: {
+      id: row.facilityId,
+      name: row.facilityName,
+      timeZone: row.timeZone,
+      organizationId: row.organizationId,
+    },
     sessionId: row.sessionId,
     sessionCreatedAt: row.createdAt,
     expiresAt: nextExpiry(row.createdAt, now, ctx.settings.session),

@@ -467,7 +467,12 @@ describe('the CSV export', () => {
       displayName: 'counselor',
       email: 'counselor@a.test',
       role: 'counselor' as const,
-      facility: { id: world.facilityA, name: 'A Facility', timeZone: 'America/Denver' },
+      facility: {
+        id: world.facilityA,
+        name: 'A Facility',
+        timeZone: 'America/Denver',
+        organizationId: world.organizationId,
+      },
       sessionId: 'test',
       sessionCreatedAt: REVIEW,
       expiresAt: addDays('2026-11-22', 1) as unknown as Date,

@@ -6,6 +6,7 @@ import {
 } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
 import type { ClientRecordInput, DischargeInput, UpdateClientInput } from '@homegroup/validators';
+import { scheduleFollowUps } from '../alumni/follow-ups';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { recomputeForClients } from '../engagement/recompute-for';
@@ -162,6 +163,10 @@ export async function dischargeClient(ctx: Context, staff: StaffContext, input: 
       .where('startDate', '>', input.dischargeDate)
       .returning(['id', 'groupId', 'startDate'])
       .execute();
+    const followUpsScheduled =
+      input.alumniFollowUp === 'opted_in'
+        ? await scheduleFollowUps(trx, staff.facility.id, client.id, input.dischargeDate)
+        : 0;
     await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'client',
@@ -169,6 +174,7 @@ export async function dischargeClient(ctx: Context, staff: StaffContext, input: 
       clientId: client.id,
       detail: {
         operation: 'discharge',
+        followUpsScheduled,
         dischargeDate: input.dischargeDate,
         dischargeType: input.dischargeType,
         alumniFollowUp: input.alumniFollowUp,

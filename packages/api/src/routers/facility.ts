@@ -1,8 +1,14 @@
 import { ROLES } from '@homegroup/core';
-import { facilitySettingsInput, flagSettingsInput, milestoneSetInput } from '@homegroup/validators';
+import {
+  facilitySettingsInput,
+  flagSettingsInput,
+  followUpDaysInput,
+  milestoneSetInput,
+} from '@homegroup/validators';
 import { milestoneSetTexts, updateMilestoneSet } from '../clients/milestones';
 import { flagSettingsFor } from '../engagement/flag-settings';
 import { facilityOverview } from '../facility/facility-overview';
+import { followUpDaysFor, updateFollowUpDays } from '../facility/follow-up-days';
 import { updateFlagSettings } from '../facility/update-flag-settings';
 import { updateFacilitySettings } from '../facility/update-settings';
 import { facilitySettingsFor } from '../groups/facility-settings';
@@ -26,4 +32,10 @@ export const facilityRouter = router({
   updateMilestoneSet: allow('admin')
     .input(milestoneSetInput)
     .mutation(({ ctx, input }) => updateMilestoneSet(ctx, ctx.staff, input)),
+  followUpDays: allow('admin', 'alumni_coordinator').query(({ ctx }) =>
+    followUpDaysFor(ctx, ctx.staff),
+  ),
+  updateFollowUpDays: allow('admin')
+    .input(followUpDaysInput)
+    .mutation(({ ctx, input }) => updateFollowUpDays(ctx, ctx.staff, input)),
 });

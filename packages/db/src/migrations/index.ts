@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './20261121T193000Z-create-foundation';
 import * as createGroups from './20261121T210000Z-create-groups';
 import * as createClientEngagement from './20261122T090000Z-create-client-engagement';
+import * as createAlumniReferrals from './20261123T090000Z-create-alumni-referrals';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261121T193000Z-create-foundation': createFoundation,
   '20261121T210000Z-create-groups': createGroups,
   '20261122T090000Z-create-client-engagement': createClientEngagement,
+  '20261123T090000Z-create-alumni-referrals': createAlumniReferrals,
 };

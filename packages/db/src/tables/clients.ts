@@ -38,6 +38,8 @@ export interface ClientsTable {
   supportPerson: Generated<SupportPerson | null>;
   /** YYYY-MM-DD: since when the client has had that sponsor or mentor. */
   supportSince: Generated<string | null>;
+  /** For alumni follow-up calls. */
+  phone: Generated<string | null>;
   /** Raised by every edit, so two people editing the same record cannot overwrite each other. */
   version: Generated<number>;
   createdAt: Generated<Date>;

@@ -15,6 +15,8 @@ export interface FacilitySettingsTable {
   flagEngagementDrop: Generated<number>;
   flagEngagementWeeks: Generated<number>;
   flagNoAttendanceDays: Generated<number>;
+  /** Follow-up calls after discharge, in days (7, 30, 60, 90 by default). */
+  followUpDays: Generated<number[]>;
   updatedAt: Generated<Date>;
 }
 export type FacilitySettings = Selectable<FacilitySettingsTable>;

@@ -1,0 +1,6 @@
+export * from './consent';
+export * from './distance';
+export * from './follow-up';
+export * from './matching';
+export * from './referral-status';
+export * from './vocabulary';
