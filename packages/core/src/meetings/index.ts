@@ -1,0 +1,4 @@
+export * from './meeting';
+export * from './meeting-types';
+export * from './normalise-feed';
+export * from './parse-feed';
