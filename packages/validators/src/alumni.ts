@@ -156,7 +156,7 @@ export const followUpAttemptInput = z
     outcome: z.enum(keys(CONTACT_OUTCOMES), { error: 'Choose how the call went.' }),
     attemptedOn: isoDate('the date of the call'),
     note: optionalText(1000, 'The note').transform((v) => v ?? null),
-    meetingsLast30Days: z
+    communityMeetings: z
       .number({ error: 'Give the number of meetings as a whole number.' })
       .int('Give the number of meetings as a whole number.')
       .min(0, 'The number of meetings cannot be negative.')
@@ -171,7 +171,7 @@ export const followUpAttemptInput = z
   .superRefine((v, ctx) => {
     if (v.outcome !== 'reached') return;
     const missing: [keyof typeof v, string][] = [
-      ['meetingsLast30Days', 'Ask how many community meetings they went to in the last 30 days.'],
+      ['communityMeetings', 'Ask how many community meetings they went to in the last 30 days.'],
       ['hasSponsor', 'Ask whether they have a sponsor.'],
       ['abstinent', 'Ask whether they have stayed abstinent since discharge.'],
       ['housing', 'Ask where they are living.'],

@@ -154,7 +154,7 @@ export async function alumnusPage(ctx: Context, staff: StaffContext, clientId: s
           outcome: a.outcome,
           attemptedOn: a.attemptedAt.toISOString().slice(0, 10),
           note: a.note,
-          meetingsLast30Days: a.meetingsLast30Days,
+          communityMeetings: a.communityMeetings,
           hasSponsor: a.hasSponsor,
           abstinent: a.abstinent,
           housing: a.housing,

@@ -286,7 +286,7 @@ export async function recordFollowUpAttempt(
         outcome: input.outcome,
         attemptedAt: new Date(`${input.attemptedOn}T12:00:00Z`),
         note: input.note,
-        meetingsLast30Days: reached ? input.meetingsLast30Days : null,
+        communityMeetings: reached ? input.communityMeetings : null,
         hasSponsor: reached ? input.hasSponsor : null,
         abstinent: reached ? input.abstinent : null,
         housing: reached ? input.housing : null,

@@ -284,8 +284,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('attempted_at', 'timestamptz', (c) => c.notNull())
     .addColumn('note', 'text')
-    .addColumn('meetings_last_30_days', 'integer', (c) =>
-      c.check(sql`meetings_last_30_days between 0 and 200`),
+    .addColumn('community_meetings', 'integer', (c) =>
+      c.check(sql`community_meetings between 0 and 200`),
     )
     .addColumn('has_sponsor', 'boolean')
     .addColumn('abstinent', 'text', (c) => c.check(sql`abstinent in ('yes', 'no', 'declined')`))
@@ -295,7 +295,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint(
       'follow_up_attempts_reached_answers',
-      sql`outcome <> 'reached' or (meetings_last_30_days is not null and has_sponsor is not null
+      sql`outcome <> 'reached' or (community_meetings is not null and has_sponsor is not null
         and abstinent is not null and housing is not null and work_or_school is not null)`,
     )
     .execute();

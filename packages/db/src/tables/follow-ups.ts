@@ -32,7 +32,7 @@ export interface FollowUpAttemptsTable {
   outcome: ContactOutcome;
   attemptedAt: Date;
   note: string | null;
-  meetingsLast30Days: number | null;
+  communityMeetings: number | null;
   hasSponsor: boolean | null;
   abstinent: AbstinenceAnswer | null;
   housing: HousingStatus | null;
