@@ -111,6 +111,76 @@ describe('HTTP server', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('imports an uploaded feed, streaming progress and then the report; refuses a broken one', async () => {
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: json,
+      payload: { email: 'coordinator@a.test', password: TEST_PASSWORD },
+    });
+    const cookies = {
+      [SESSION_COOKIE]: signIn.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '',
+    };
+    const source = await app.inject({
+      method: 'POST',
+      url: '/trpc/meetings.createSource',
+      headers: json,
+      cookies,
+      payload: {
+        name: 'Uploaded',
+        kind: 'upload',
+        fellowship: 'aa',
+        defaultTimeZone: 'America/Denver',
+      },
+    });
+    const sourceId = source.json().result.data.sourceId as string;
+    const feed = JSON.stringify(
+      Array.from({ length: 1200 }, (_, i) => ({
+        slug: `m${i}`,
+        name: `Meeting ${i}`,
+        day: i % 7,
+        time: '18:00',
+        formatted_address: `${i} Elm St`,
+      })),
+    );
+    const upload = (payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/import/meetings/${sourceId}`,
+        headers: { 'content-type': 'text/plain' },
+        cookies,
+        payload,
+      });
+    const res = await upload(feed);
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      lines.filter((l) => l.type === 'progress' && l.phase === 'saving').length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(lines.at(-1)).toMatchObject({ type: 'done', report: { imported: 1200, skipped: 0 } });
+    const broken = await upload('<html>Bad gateway</html>');
+    expect(
+      broken.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .at(-1),
+    ).toMatchObject({
+      type: 'failed',
+      message: expect.stringMatching(/web page, not a meeting feed/),
+    });
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: `/import/meetings/${sourceId}`,
+      headers: { 'content-type': 'text/plain' },
+      payload: feed,
+    });
+    expect(anonymous.body).toMatch(/"type":"failed","code":"UNAUTHORIZED"/);
+  });
+
   it('sends security headers', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");

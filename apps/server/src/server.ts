@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import {
@@ -9,6 +9,8 @@ import {
   appRouter,
   caseloadDownload,
   createContextInner,
+  disclosureLogDownload,
+  meetingImportUpload,
 } from '@homegroup/api';
 import type { DbHandle } from '@homegroup/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -82,9 +84,20 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
     FORBIDDEN: 403,
     NOT_FOUND: 404,
   };
-  app.get('/export/caseload.csv', async (req, reply) => {
+  const downloads = {
+    '/export/caseload.csv': caseloadDownload,
+    '/export/disclosures.csv': disclosureLogDownload,
+  };
+  for (const [path, download] of Object.entries(downloads)) {
+    app.get(path, (req, reply) => sendDownload(req, reply, download));
+  }
+  async function sendDownload(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    makeDownload: typeof caseloadDownload | typeof disclosureLogDownload,
+  ) {
     try {
-      const download = await caseloadDownload(
+      const download = await makeDownload(
         createContext({ req, res: reply }),
         req.query as Record<string, unknown>,
       );
@@ -102,7 +115,39 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
       }
       throw err;
     }
-  });
+  }
+
+  // A feed upload (or a refresh from the feed's address) answers with one JSON line per step,
+  // so the page can draw a progress bar while a large feed imports, then the report.
+  app.post<{ Params: { sourceId: string } }>(
+    '/import/meetings/:sourceId',
+    { bodyLimit: 64 * 1024 * 1024 },
+    (req, reply) => {
+      const lines = new PassThrough();
+      const send = (message: object) => lines.write(`${JSON.stringify(message)}\n`);
+      const text = typeof req.body === 'string' && req.body.length > 0 ? req.body : null;
+      reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('cache-control', 'no-store');
+      meetingImportUpload(createContext({ req, res: reply }), req.params.sourceId, text, (p) =>
+        send({ type: 'progress', ...p }),
+      )
+        .then((report) => send({ type: 'done', report }))
+        .catch((err: unknown) => {
+          if (!(err instanceof AppError)) req.log.error({ err }, 'meeting import failed');
+          send({
+            type: 'failed',
+            code: err instanceof AppError ? err.code : 'INTERNAL',
+            message:
+              err instanceof AppError
+                ? err.message
+                : 'The import failed on our side. The directory was left as it was.',
+          });
+        })
+        .finally(() => lines.end());
+      return reply.send(lines);
+    },
+  );
 
   app.get('/healthz', async (_req, reply) => {
     try {
@@ -122,7 +167,10 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
   // Every other GET is a page of the single-page app, which routes on the client.
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
-      req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.startsWith('/export');
+      req.method === 'GET' &&
+      !req.url.startsWith('/trpc') &&
+      !req.url.startsWith('/export') &&
+      !req.url.startsWith('/import');
     if (!wantsPage) return reply.code(404).send({ error: 'Not found' });
     if (!webBuilt) {
       return reply
