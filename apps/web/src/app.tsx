@@ -1,4 +1,7 @@
 import { Route, Routes } from 'react-router';
+import { AlumniPage } from './alumni/alumni-page';
+import { AlumnusPage } from './alumni/alumnus-page';
+import { MeetingListPrintPage } from './alumni/meeting-list-print-page';
 import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
 import { CaseloadPage } from './clients/caseload-page';
@@ -7,7 +10,7 @@ import { ClientPage } from './clients/client-page';
 import { GroupFormPage } from './groups/group-form-page';
 import { GroupPage } from './groups/group-page';
 import { GroupsPage } from './groups/groups-page';
-import { AlumniPage } from './pages/alumni-page';
+import { MeetingsPage } from './meetings/meetings-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OutcomesPage } from './pages/outcomes-page';
 import { SettingsPage } from './pages/settings-page';
@@ -22,6 +25,7 @@ export function App() {
       <Route path="/login" element={<SignInPage />} />
       <Route element={<RequireSession />}>
         <Route path="/sessions/:sessionId/print" element={<PrintSheetPage />} />
+        <Route path="/alumni/:clientId/meeting-list" element={<MeetingListPrintPage />} />
       </Route>
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
@@ -36,6 +40,8 @@ export function App() {
           <Route path="clients/:clientId" element={<ClientPage />} />
           <Route path="clients/:clientId/edit" element={<ClientFormPage />} />
           <Route path="alumni" element={<AlumniPage />} />
+          <Route path="alumni/:clientId" element={<AlumnusPage />} />
+          <Route path="meetings" element={<MeetingsPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

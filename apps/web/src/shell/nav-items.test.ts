@@ -8,8 +8,19 @@ describe('navigation by role', () => {
       'Groups & attendance',
       'Clients',
       'Alumni & referrals',
+      'Community meetings',
       'Outcomes',
       'Settings',
+    ]);
+  });
+
+  it('gives a counselor the community meeting directory but not alumni records', () => {
+    expect(navItemsFor('counselor').map((i) => i.label)).toEqual([
+      'Today',
+      'Groups & attendance',
+      'Clients',
+      'Community meetings',
+      'Outcomes',
     ]);
   });
 
@@ -24,6 +35,7 @@ describe('navigation by role', () => {
     expect(navItemsFor('alumni_coordinator').map((i) => i.label)).toEqual([
       'Today',
       'Alumni & referrals',
+      'Community meetings',
     ]);
   });
 });

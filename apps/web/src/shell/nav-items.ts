@@ -11,9 +11,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Today', roles: ['admin', 'counselor', 'group_monitor', 'alumni_coordinator'] },
   { to: '/groups', label: 'Groups & attendance', roles: ['admin', 'counselor', 'group_monitor'] },
   { to: '/clients', label: 'Clients', roles: ['admin', 'counselor'] },
+  { to: '/alumni', label: 'Alumni & referrals', roles: ['admin', 'alumni_coordinator'] },
   {
-    to: '/alumni',
-    label: 'Alumni & referrals',
+    to: '/meetings',
+    label: 'Community meetings',
     roles: ['admin', 'counselor', 'alumni_coordinator'],
   },
   { to: '/outcomes', label: 'Outcomes', roles: ['admin', 'counselor'] },
