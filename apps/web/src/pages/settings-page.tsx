@@ -6,6 +6,7 @@ import { errorInfo } from '../lib/errors';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
 import { EngagementSettings } from './engagement-settings';
+import { FollowUpSettings } from './follow-up-settings';
 
 export function SettingsPage() {
   usePageTitle('Facility settings');
@@ -23,6 +24,7 @@ export function SettingsPage() {
     <>
       <SettingsForm initial={settings.data} />
       <EngagementSettings />
+      <FollowUpSettings />
     </>
   );
 }
