@@ -6,7 +6,7 @@
  *
  * Sections: `procedures` (the demo data and the groups screens) and `caseload` (the caseload and
  * client page on the scale seed, 500 and 5,000 clients). `BENCH_ONLY=caseload` (or a comma list)
- * runs only those; all run by default.
+ * runs only those; all run by default. `meetings`: feed import and directory search (see meetings.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, demoEmail, SCALE_PASSWORD, seedDemo, seedScale } from '@
 import { sql } from 'kysely';
 import { parseEnv } from '../src/env';
 import { buildServer, SESSION_COOKIE } from '../src/server';
+import { benchMeetings } from './meetings';
 
 interface Case {
   name: string;
@@ -404,7 +405,7 @@ async function openPgliteDir(): Promise<DbHandle> {
   };
 }
 
-const SECTIONS = ['procedures', 'caseload'] as const;
+const SECTIONS = ['procedures', 'caseload', 'meetings'] as const;
 
 function chosenSections() {
   const only = (process.env.BENCH_ONLY ?? '')
@@ -447,6 +448,36 @@ async function main() {
       await benchCaseload('PostgreSQL server', () =>
         createScratchDatabase(serverUrl, 'homegroup_bench'),
       );
+    }
+  }
+
+  if (sections.has('meetings')) {
+    const runMeetings = async (label: string, handle: DbHandle) => {
+      await seedDemo(handle.db, { hashPassword, today: '2026-11-21' });
+      const { app, base } = await startServer(handle);
+      try {
+        const cookie = await signIn(
+          base,
+          JSON.stringify({ email: demoEmail('alumni'), password: DEMO_PASSWORD }),
+        );
+        await benchMeetings(label, handle, base, cookie);
+      } finally {
+        await app.close();
+      }
+    };
+    if (serverUrl) {
+      const scratch = await createScratchDatabase(serverUrl, 'homegroup_bench');
+      try {
+        await runMeetings('PostgreSQL server', scratch);
+      } finally {
+        await scratch.close();
+      }
+    }
+    const embedded = await openPgliteDir();
+    try {
+      await runMeetings('Embedded PostgreSQL (PGlite, data directory)', embedded);
+    } finally {
+      await embedded.close();
     }
   }
 

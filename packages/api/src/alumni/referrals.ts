@@ -198,8 +198,23 @@ export async function matchedMeetings(ctx: Context, staff: StaffContext, clientI
     .where('organizationId', '=', staff.facility.organizationId)
     .where('retiredAt', 'is', null);
   if (prefs.fellowships.length > 0) query = query.where('fellowship', 'in', [...prefs.fellowships]);
-  const candidates = await query.limit(20_000).execute();
-  const matches = matchMeetings(prefs, matchCandidates(candidates), 25);
+  const [candidates, referred] = await Promise.all([
+    query.limit(20_000).execute(),
+    ctx.db
+      .selectFrom('referrals')
+      .select('meetingId')
+      .where('clientId', '=', clientId)
+      .where('meetingId', 'is not', null)
+      .where('status', 'not in', ['declined', 'lost_contact'])
+      .execute(),
+  ]);
+  // A meeting already referred to (and not closed) is not offered again.
+  const open = new Set(referred.map((r) => r.meetingId));
+  const matches = matchMeetings(
+    prefs,
+    matchCandidates(candidates.filter((m) => !open.has(m.id))),
+    25,
+  );
   return {
     hasPreferences: row !== null,
     matches: matches.map((m) => ({
