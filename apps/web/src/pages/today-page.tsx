@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@homegroup/api';
 import { GROUP_SESSION_STATES } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { FollowUpToday } from '../alumni/follow-up-today';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { AttentionPanels } from '../clients/attention-panels';
 import { errorInfo } from '../lib/errors';
@@ -42,6 +43,7 @@ export function TodayPage() {
       )}
 
       {(staff.role === 'counselor' || staff.role === 'admin') && <AttentionPanels />}
+      {(staff.role === 'alumni_coordinator' || staff.role === 'admin') && <FollowUpToday />}
 
       {runsGroups && (
         <section aria-labelledby="today-sessions">
