@@ -2,6 +2,7 @@ import { addDays, type Role, seededRandom } from '@homegroup/core';
 import { sql } from 'kysely';
 import type { Db } from '../create-db';
 import type { NewClient } from '../tables';
+import { seedDemoAlumni } from './demo-alumni';
 import { demoClinicalFields, seedDemoStepsAndGoals } from './demo-clinical';
 import { seedDemoGroups } from './demo-groups';
 import { FIRST_NAMES, PREFERRED_NAMES, SURNAMES } from './names';
@@ -186,6 +187,11 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
         'firstName',
         'lastName',
         'counselorStaffId',
+        'dischargeDate',
+        'pronouns',
+        'preferredFellowship',
+        'alumniFollowUp',
+        'sobrietyDate',
       ])
       .execute();
 
@@ -203,6 +209,26 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
 
     const care = await seedDemoStepsAndGoals(trx, random, today, inserted);
 
+    const alumni = await seedDemoAlumni(trx, {
+      random,
+      today,
+      organizationId: org.id,
+      facilities: {
+        cedar: {
+          id: facilityIds.cedar,
+          timeZone: zones.cedar as string,
+          name: FACILITIES[0]?.name as string,
+        },
+        lakeside: {
+          id: facilityIds.lakeside,
+          timeZone: zones.lakeside as string,
+          name: FACILITIES[1]?.name as string,
+        },
+      },
+      staffIds,
+      clients: inserted,
+    });
+
     return {
       organizationId: org.id,
       ...care,
@@ -210,6 +236,7 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
       staff: DEMO_STAFF.length,
       clients: clients.length,
       ...groups,
+      ...alumni,
     };
   });
 }
