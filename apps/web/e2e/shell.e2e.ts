@@ -44,7 +44,7 @@ describe('signing in and the app shell', () => {
       'Today',
       'Groups & attendance',
       'Clients',
-      'Alumni & referrals',
+      'Community meetings',
       'Outcomes',
     ]);
     await page.getByText('clients in treatment').waitFor();

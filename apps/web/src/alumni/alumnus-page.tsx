@@ -61,7 +61,11 @@ export function AlumnusPage() {
       </div>
       {client.status === 'alumni' && <FollowUpPanel page={page} />}
       <div className="two-columns">
-        <PreferencesPanel clientId={client.id} preferences={page.preferences} />
+        <PreferencesPanel
+          clientId={client.id}
+          preferences={page.preferences}
+          preferredFellowship={client.preferredFellowship}
+        />
         <MatchesPanel clientId={client.id} />
       </div>
       <ReferralsPanel clientId={client.id} referrals={page.referrals} />

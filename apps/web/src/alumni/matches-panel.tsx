@@ -51,10 +51,12 @@ export function MatchesPanel({ clientId }: { clientId: string }) {
         </p>
       ) : (
         <form onSubmit={onSubmit} noValidate>
-          {!matches.data.hasPreferences && (
-            <p className="muted">Save what they are looking for to rank the directory for them.</p>
-          )}
-          {matches.data.matches.length === 0 ? (
+          {!matches.data.hasPreferences ? (
+            <p className="empty-state">
+              Save what they are looking for (at least the fellowship or the home area), and the
+              directory's meetings are ranked for them here.
+            </p>
+          ) : matches.data.matches.length === 0 ? (
             <p className="empty-state">
               No meeting in the directory fits all of these preferences. Try fewer.
             </p>

@@ -128,14 +128,20 @@ function HomePicker({
 export function PreferencesPanel({
   clientId,
   preferences,
+  preferredFellowship,
 }: {
   clientId: string;
   preferences: Preferences;
+  /** From the client record: the starting choice until preferences are saved. */
+  preferredFellowship: string | null;
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const [fellowships, setFellowships] = useState<MeetingFellowship[]>(
-    (preferences?.fellowships ?? []) as MeetingFellowship[],
+    (preferences?.fellowships ??
+      (preferredFellowship && preferredFellowship in MEETING_FELLOWSHIPS
+        ? [preferredFellowship]
+        : [])) as MeetingFellowship[],
   );
   const [days, setDays] = useState<number[]>(preferences?.days ?? []);
   const [times, setTimes] = useState<TimeOfDay[]>(preferences?.timesOfDay ?? []);

@@ -191,6 +191,9 @@ export async function moveReferral(ctx: Context, staff: StaffContext, input: Mov
 export async function matchedMeetings(ctx: Context, staff: StaffContext, clientId: string) {
   await alumniClient(ctx.db, staff, clientId);
   const row = await loadPreferences(ctx.db, clientId);
+  // Without preferences there is no home or fellowship to rank by: every meeting of the
+  // organisation would "fit", including ones in another state. Ask for preferences first.
+  if (!row) return { hasPreferences: false, matches: [] };
   const prefs = toMatchPreferences(row);
   let query = ctx.db
     .selectFrom('meetings')
@@ -216,7 +219,7 @@ export async function matchedMeetings(ctx: Context, staff: StaffContext, clientI
     25,
   );
   return {
-    hasPreferences: row !== null,
+    hasPreferences: true,
     matches: matches.map((m) => ({
       meeting: meetingView(m.meeting, m.distanceMiles),
       score: m.score,

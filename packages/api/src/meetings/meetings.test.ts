@@ -279,7 +279,7 @@ describe('searching the directory', () => {
     expect(evening.rows.length).toBeGreaterThan(0);
     for (const m of evening.rows) {
       expect(m.day).toBe(2);
-      expect(m.startTime! >= '18:00' && m.startTime! <= '21:00').toBe(true);
+      expect((m.startTime ?? '') >= '18:00' && (m.startTime ?? '') <= '21:00').toBe(true);
       expect(m.types).toContain('O');
     }
     const online = await coordinator.meetings.search({ modes: ['online'], pageSize: 100 });
