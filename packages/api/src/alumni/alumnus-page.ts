@@ -4,6 +4,7 @@ import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { MEETING_COLUMNS, meetingView } from '../meetings/meeting-view';
+import { ALUMNI_CLIENT_COLUMNS } from './alumni-client';
 import { consentView } from './consents';
 import { disclosureRows } from './disclosure-log';
 
@@ -15,21 +16,7 @@ import { disclosureRows } from './disclosure-log';
 export async function alumnusPage(ctx: Context, staff: StaffContext, clientId: string) {
   const client = await ctx.db
     .selectFrom('clients')
-    .select([
-      'id',
-      'recordNumber',
-      'firstName',
-      'lastName',
-      'preferredName',
-      'pronouns',
-      'status',
-      'admissionDate',
-      'dischargeDate',
-      'dischargeType',
-      'alumniFollowUp',
-      'preferredFellowship',
-      'phone',
-    ])
+    .select(ALUMNI_CLIENT_COLUMNS)
     .where('id', '=', clientId)
     .where('facilityId', '=', staff.facility.id)
     .executeTakeFirst();

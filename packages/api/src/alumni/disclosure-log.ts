@@ -1,5 +1,6 @@
 import { csvLine, dateInTimeZone } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
+import { clientIdInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import { resolveSession } from '../auth/resolve-session';
 import type { Context, StaffContext } from '../context';

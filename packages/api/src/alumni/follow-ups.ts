@@ -1,9 +1,10 @@
 import {
-  DEFAULT_FOLLOW_UP_DAYS,
   dateInTimeZone,
+  FOLLOW_UP_GRACE_DAYS,
   followUpSchedule,
   followUpUrgency,
   readableDate,
+  UPCOMING_LOOKAHEAD_DAYS,
 } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
 import type { FollowUpAttemptInput, FollowUpChoiceInput } from '@homegroup/validators';
@@ -11,19 +12,11 @@ import { sql } from 'kysely';
 import { recordAudit, recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError, refuseField } from '../errors';
+import { followUpDays } from '../facility/follow-up-days';
 import { alumniClient } from './alumni-client';
 
 const OPTED_OUT =
   'This alumnus opted out of follow-up. Homegroup will not schedule or record calls to them.';
-
-async function followUpDays(db: Db, facilityId: string): Promise<readonly number[]> {
-  const row = await db
-    .selectFrom('facilitySettings')
-    .select('followUpDays')
-    .where('facilityId', '=', facilityId)
-    .executeTakeFirst();
-  return row?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
-}
 
 /**
  * Creates the follow-up calls owed to a newly discharged alumnus who opted in, on the facility's
@@ -152,23 +145,22 @@ export async function followUpQueue(
   input: { page: number; pageSize: number; show: 'due' | 'upcoming' | 'all_open' },
 ) {
   const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
-  const base = ctx.db
+  // Opt-out is honoured everywhere, even for a call left open by mistake.
+  const open = ctx.db
     .selectFrom('followUpTasks as t')
     .innerJoin('clients as c', 'c.id', 't.clientId')
     .where('t.facilityId', '=', staff.facility.id)
     .where('t.status', '=', 'open')
-    // Opt-out is honoured everywhere, even for a call left open by mistake.
-    .where('c.alumniFollowUp', '=', 'opted_in')
-    .where((eb) =>
-      input.show === 'due'
-        ? eb('t.dueOn', '<=', today)
-        : input.show === 'upcoming'
-          ? eb.and([
-              eb('t.dueOn', '>', today),
-              eb('t.dueOn', '<=', sql<string>`${today}::date + 14`),
-            ])
-          : eb.val(true),
-    );
+    .where('c.alumniFollowUp', '=', 'opted_in');
+  const ahead = sql<string>`${today}::date + ${sql.lit(UPCOMING_LOOKAHEAD_DAYS)}`;
+  const graceEnd = sql<string>`${today}::date - ${sql.lit(FOLLOW_UP_GRACE_DAYS)}`;
+  const base = open.where((eb) =>
+    input.show === 'due'
+      ? eb('t.dueOn', '<=', today)
+      : input.show === 'upcoming'
+        ? eb.and([eb('t.dueOn', '>', today), eb('t.dueOn', '<=', ahead)])
+        : eb.val(true),
+  );
   const [rows, count, counts] = await Promise.all([
     base
       .select([
@@ -203,18 +195,13 @@ export async function followUpQueue(
       .offset((input.page - 1) * input.pageSize)
       .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom('followUpTasks as t')
-      .innerJoin('clients as c', 'c.id', 't.clientId')
-      .where('t.facilityId', '=', staff.facility.id)
-      .where('t.status', '=', 'open')
-      .where('c.alumniFollowUp', '=', 'opted_in')
+    open
       .select([
-        sql<number>`count(*) filter (where t.due_on <= ${today}::date - 7)::int`.as('overdue'),
-        sql<number>`count(*) filter (where t.due_on <= ${today}::date and t.due_on > ${today}::date - 7)::int`.as(
+        sql<number>`count(*) filter (where t.due_on <= ${graceEnd})::int`.as('overdue'),
+        sql<number>`count(*) filter (where t.due_on <= ${today}::date and t.due_on > ${graceEnd})::int`.as(
           'due',
         ),
-        sql<number>`count(*) filter (where t.due_on > ${today}::date and t.due_on <= ${today}::date + 14)::int`.as(
+        sql<number>`count(*) filter (where t.due_on > ${today}::date and t.due_on <= ${ahead})::int`.as(
           'upcoming',
         ),
       ])

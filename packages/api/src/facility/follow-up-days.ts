@@ -1,15 +1,21 @@
 import { DEFAULT_FOLLOW_UP_DAYS, followUpDaysProblem } from '@homegroup/core';
+import type { Db } from '@homegroup/db';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { refuseField } from '../errors';
 
-export async function followUpDaysFor(ctx: Context, staff: StaffContext) {
-  const row = await ctx.db
+/** The days after discharge when a facility's alumni are called. */
+export async function followUpDays(db: Db, facilityId: string): Promise<readonly number[]> {
+  const row = await db
     .selectFrom('facilitySettings')
     .select('followUpDays')
-    .where('facilityId', '=', staff.facility.id)
+    .where('facilityId', '=', facilityId)
     .executeTakeFirst();
-  return { days: row?.followUpDays ?? [...DEFAULT_FOLLOW_UP_DAYS] };
+  return row?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
+}
+
+export async function followUpDaysFor(ctx: Context, staff: StaffContext) {
+  return { days: [...(await followUpDays(ctx.db, staff.facility.id))] };
 }
 
 /**
@@ -25,11 +31,7 @@ export async function updateFollowUpDays(
   if (problem) refuseField('days', problem);
   const days = [...input.days].sort((a, b) => a - b);
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('facilitySettings')
-      .select('followUpDays')
-      .where('facilityId', '=', staff.facility.id)
-      .executeTakeFirst();
+    const before = await followUpDays(trx, staff.facility.id);
     await trx
       .insertInto('facilitySettings')
       .values({ facilityId: staff.facility.id, followUpDays: days, updatedAt: ctx.now() })
@@ -41,7 +43,7 @@ export async function updateFollowUpDays(
       action: 'update',
       entityType: 'follow_up_settings',
       entityId: staff.facility.id,
-      detail: { before: before?.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS, after: days },
+      detail: { before, after: days },
     });
     return { days };
   });

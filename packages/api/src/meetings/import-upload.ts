@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { resolveSession } from '../auth/resolve-session';
 import type { Context } from '../context';
 import { AppError } from '../errors';
@@ -21,7 +22,7 @@ export async function meetingImportUpload(
       'Only alumni coordinators and clinical directors can import meeting feeds.',
     );
   }
-  if (!/^[0-9a-f-]{36}$/i.test(sourceId))
+  if (!z.uuid().safeParse(sourceId).success)
     throw new AppError('NOT_FOUND', 'No meeting feed with that link.');
   return importMeetingFeed(ctx, staff, { sourceId, text }, onProgress);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Context, StaffContext } from '../context';
+import { escapeLike } from './search-meetings';
 
 /**
  * Places to measure distance from, found among the directory's own meetings (Homegroup calls no
@@ -8,7 +9,7 @@ import type { Context, StaffContext } from '../context';
  */
 export async function findPlaces(ctx: Context, staff: StaffContext, text: string) {
   const org = staff.facility.organizationId;
-  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(text.toLowerCase())}%`;
   const result = await sql<{
     label: string;
     kind: string;

@@ -10,7 +10,7 @@ import type { ManualMeetingInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError, refuseFields } from '../errors';
-import { meetingRow, toMinute } from './meeting-rows';
+import { meetingRow, toClock, toMinute } from './meeting-rows';
 
 const MANUAL_SOURCE = 'Entered by hand';
 
@@ -98,11 +98,8 @@ export async function saveManualMeeting(
       name: input.name,
       day: input.day,
       startTime: input.startTime,
-      endTime:
-        input.endTime ??
-        (startMinute === null
-          ? null
-          : `${String(Math.floor(((startMinute + 60) % 1440) / 60)).padStart(2, '0')}:${String(startMinute % 60).padStart(2, '0')}`),
+      // One hour when no end is given, as the Meeting Guide spec reads a missing end time.
+      endTime: input.endTime ?? (startMinute === null ? null : toClock((startMinute + 60) % 1440)),
       timeZone: staff.facility.timeZone,
       types: [...new Set(input.types)].sort(),
       unknownTypes: [],

@@ -14,7 +14,8 @@ export function distanceSql(near: Point) {
     power(sin(radians(meetings.longitude - ${near.longitude}) / 2), 2)))))`;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escapes LIKE's wildcards in text a person typed. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Where = ExpressionBuilder<Database, 'meetings'>;
 

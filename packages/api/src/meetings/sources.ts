@@ -1,17 +1,9 @@
+import { isValidTimeZone } from '@homegroup/core';
 import type { MeetingSourceInput } from '@homegroup/validators';
 import { sql } from 'kysely';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError, refuseField } from '../errors';
-
-function knownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The organisation's feeds, each with its latest import (succeeded or not) and meeting count. */
 export async function listMeetingSources(ctx: Context, staff: StaffContext) {
@@ -81,7 +73,7 @@ export async function createMeetingSource(
   staff: StaffContext,
   input: MeetingSourceInput,
 ) {
-  if (!knownTimeZone(input.defaultTimeZone)) {
+  if (!isValidTimeZone(input.defaultTimeZone)) {
     refuseField('defaultTimeZone', 'Choose a time zone from the list, such as America/Chicago.');
   }
   const clash = await ctx.db

@@ -37,6 +37,8 @@ export function followUpSchedule(
  * the week before, so a coordinator can plan.
  */
 export const FOLLOW_UP_GRACE_DAYS = 7;
+/** The queue's "coming up" view looks this far ahead, so calls can be planned. */
+export const UPCOMING_LOOKAHEAD_DAYS = 14;
 export type FollowUpUrgency = 'later' | 'upcoming' | 'due' | 'overdue';
 
 export function followUpUrgency(dueOn: string, today: string): FollowUpUrgency {
