@@ -2,6 +2,7 @@ import { DISCHARGE_TYPES, FOLLOW_UP_CHOICES } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Pager } from '../components/pager';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useTRPC } from '../trpc';
@@ -90,29 +91,7 @@ export function AlumniList({ status }: { status: 'alumni' | 'in_treatment' }) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <div className="pager">
-          <button
-            type="button"
-            className="button"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            Next
-          </button>
-        </div>
-      )}
+      {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
     </section>
   );
 }

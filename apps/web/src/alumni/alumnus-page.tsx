@@ -1,14 +1,10 @@
-import {
-  DISCHARGE_TYPES,
-  FOLLOW_UP_CHOICES,
-  MEETING_FELLOWSHIPS,
-  type MeetingFellowship,
-} from '@homegroup/core';
+import { DISCHARGE_TYPES, FOLLOW_UP_CHOICES } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
+import { fellowshipName } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
 import { ConsentsPanel } from './consents-panel';
 import { FollowUpPanel } from './follow-up-panel';
@@ -52,7 +48,7 @@ export function AlumnusPage() {
               ? `Discharged ${formatDate(client.dischargeDate)}${client.dischargeType ? ` (${DISCHARGE_TYPES[client.dischargeType].toLowerCase()})` : ''} · ${client.alumniFollowUp ? FOLLOW_UP_CHOICES[client.alumniFollowUp].toLowerCase() : 'follow-up not recorded'}`
               : `In treatment since ${formatDate(client.admissionDate)}`}
             {client.preferredFellowship &&
-              ` · prefers ${MEETING_FELLOWSHIPS[client.preferredFellowship as MeetingFellowship] ?? client.preferredFellowship}`}
+              ` · prefers ${fellowshipName(client.preferredFellowship)}`}
           </p>
         </div>
         <Link className="button" to={`/alumni/${client.id}/meeting-list`} target="_blank">

@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@homegroup/api';
 import { RECIPIENT_KINDS, type RecipientKind } from '@homegroup/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
@@ -74,24 +75,13 @@ function ConsentForm({ page, onDone }: { page: Page; onDone: () => void }) {
         onChange={set('discloser')}
         error={fe.discloser?.[0]}
       />
-      <div className="field">
-        <label>
-          Recipient is
-          <select
-            value={v.recipientKind}
-            onChange={set('recipientKind')}
-            aria-invalid={fe.recipientKind ? true : undefined}
-          >
-            <option value="">Choose…</option>
-            {(Object.entries(RECIPIENT_KINDS) as [RecipientKind, string][]).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fe.recipientKind && <p className="field-error">{fe.recipientKind[0]}</p>}
-      </div>
+      <SelectField
+        label="Recipient is"
+        value={v.recipientKind}
+        onChange={set('recipientKind')}
+        options={RECIPIENT_KINDS}
+        error={fe.recipientKind?.[0]}
+      />
       <TextField
         label="Recipient's name (or class of people)"
         value={v.recipientName}

@@ -12,6 +12,7 @@ import {
 } from '@homegroup/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
@@ -56,32 +57,6 @@ function CallForm({ task, onDone }: { task: Task; onDone: () => void }) {
       workOrSchool: work || null,
     });
   };
-  const select = <T extends string>(
-    label: string,
-    value: T | '',
-    set: (v: T | '') => void,
-    options: Record<T, string>,
-    field: string,
-  ) => (
-    <div className="field">
-      <label>
-        {label}
-        <select
-          value={value}
-          onChange={(e) => set(e.target.value as T | '')}
-          aria-invalid={fe[field] ? true : undefined}
-        >
-          <option value="">Choose…</option>
-          {(Object.entries(options) as [T, string][]).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
-      {fe[field] && <p className="field-error">{fe[field]?.[0]}</p>}
-    </div>
-  );
   return (
     <form
       className="inline-form call-form"
@@ -123,16 +98,34 @@ function CallForm({ task, onDone }: { task: Task; onDone: () => void }) {
             onChange={(e) => setMeetings(e.target.value)}
             error={fe.communityMeetings?.[0]}
           />
-          {select('Has a sponsor', sponsor, setSponsor, { yes: 'Yes', no: 'No' }, 'hasSponsor')}
-          {select(
-            'Abstinent since discharge (their own words)',
-            abstinent,
-            setAbstinent,
-            ABSTINENCE_ANSWERS,
-            'abstinent',
-          )}
-          {select('Housing', housing, setHousing, HOUSING_STATUSES, 'housing')}
-          {select('Work or school', work, setWork, WORK_STATUSES, 'workOrSchool')}
+          <SelectField
+            label="Has a sponsor"
+            value={sponsor}
+            onChange={(e) => setSponsor(e.target.value as typeof sponsor)}
+            options={{ yes: 'Yes', no: 'No' }}
+            error={fe.hasSponsor?.[0]}
+          />
+          <SelectField
+            label="Abstinent since discharge (their own words)"
+            value={abstinent}
+            onChange={(e) => setAbstinent(e.target.value as typeof abstinent)}
+            options={ABSTINENCE_ANSWERS}
+            error={fe.abstinent?.[0]}
+          />
+          <SelectField
+            label="Housing"
+            value={housing}
+            onChange={(e) => setHousing(e.target.value as typeof housing)}
+            options={HOUSING_STATUSES}
+            error={fe.housing?.[0]}
+          />
+          <SelectField
+            label="Work or school"
+            value={work}
+            onChange={(e) => setWork(e.target.value as typeof work)}
+            options={WORK_STATUSES}
+            error={fe.workOrSchool?.[0]}
+          />
         </div>
       )}
       <div className="field">

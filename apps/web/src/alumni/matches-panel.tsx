@@ -1,14 +1,10 @@
-import {
-  ATTENDANCE_MODE_LABELS,
-  MEETING_FELLOWSHIPS,
-  type MeetingFellowship,
-} from '@homegroup/core';
+import { ATTENDANCE_MODE_LABELS } from '@homegroup/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
+import { fellowshipName, formatNames, meetingWhen, meetingWhere } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
-import { formatNames, meetingWhen, meetingWhere } from './meeting-when';
 import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
 
 /** Meetings ranked for this person, with the reasons; tick some and refer. */
@@ -79,8 +75,7 @@ export function MatchesPanel({ clientId }: { clientId: string }) {
                     <strong>{m.name}</strong>
                   </label>
                   <div className="small">
-                    {meetingWhen(m)} ·{' '}
-                    {MEETING_FELLOWSHIPS[m.fellowship as MeetingFellowship] ?? m.fellowship} ·{' '}
+                    {meetingWhen(m)} · {fellowshipName(m.fellowship)} ·{' '}
                     {ATTENDANCE_MODE_LABELS[m.attendanceMode]}
                   </div>
                   <div className="small muted">{meetingWhere(m)}</div>

@@ -1,14 +1,10 @@
-import {
-  ATTENDANCE_MODE_LABELS,
-  MEETING_FELLOWSHIPS,
-  type MeetingFellowship,
-} from '@homegroup/core';
+import { ATTENDANCE_MODE_LABELS } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { errorInfo } from '../lib/errors';
 import { usePageTitle } from '../lib/use-page-title';
+import { fellowshipName, formatNames, meetingWhen } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
-import { formatNames, meetingWhen } from './meeting-when';
 import './alumni.css';
 
 const OPEN = new Set(['suggested', 'accepted', 'first_attended', 'attending']);
@@ -58,8 +54,7 @@ export function MeetingListPrintPage() {
               <li key={r.id}>
                 <h2>{m.name}</h2>
                 <p>
-                  <strong>{meetingWhen(m)}</strong> ·{' '}
-                  {MEETING_FELLOWSHIPS[m.fellowship as MeetingFellowship] ?? m.fellowship} ·{' '}
+                  <strong>{meetingWhen(m)}</strong> · {fellowshipName(m.fellowship)} ·{' '}
                   {ATTENDANCE_MODE_LABELS[m.attendanceMode]}
                 </p>
                 {m.attendanceMode !== 'online' && (

@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
+import { meetingWhen, meetingWhere } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
-import { meetingWhen, meetingWhere } from './meeting-when';
 import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
 
 type Referral = RouterOutputs['alumni']['page']['referrals'][number];

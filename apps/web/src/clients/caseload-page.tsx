@@ -23,6 +23,7 @@ import {
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
+import { Pager } from '../components/pager';
 import { errorInfo } from '../lib/errors';
 import { formatDate, formatShortDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -404,27 +405,12 @@ export function CaseloadPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages">
-            <button
-              type="button"
-              className="button"
-              disabled={!table.getCanPreviousPage()}
-              onClick={() => table.previousPage()}
-            >
-              Previous
-            </button>
-            <span>
-              Page {view.page} of {pages} · {data.rowCount} clients
-            </span>
-            <button
-              type="button"
-              className="button"
-              disabled={!table.getCanNextPage()}
-              onClick={() => table.nextPage()}
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            page={view.page}
+            pages={pages}
+            summary={`${data.rowCount} clients`}
+            onPage={(page) => table.setPageIndex(page - 1)}
+          />
         </>
       )}
     </>

@@ -1,4 +1,11 @@
-import { MEETING_FELLOWSHIPS, type MeetingFellowship, WEEKDAY_NAMES } from '@homegroup/core';
+import {
+  ATTENDANCE_MODE_LABELS,
+  type AttendanceMode,
+  MEETING_FELLOWSHIPS,
+  type MeetingFellowship,
+  typeName,
+  WEEKDAY_NAMES,
+} from '@homegroup/core';
 
 /** Fellowship names short enough for a table cell; the full name goes in the title. */
 export const FELLOWSHIP_SHORT: Record<MeetingFellowship, string> = {
@@ -79,4 +86,33 @@ export const count = (n: number) => n.toLocaleString('en-US');
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** "Tuesday 7:00 pm – 8:00 pm", or "By appointment". */
+export function meetingWhen(m: {
+  day: number | null;
+  startTime: string | null;
+  endTime: string | null;
+}) {
+  if (m.day === null) return 'By appointment';
+  if (!m.startTime) return `${dayName(m.day)}, time not listed`;
+  return `${dayName(m.day)} ${clockWords(m.startTime)}${m.endTime ? ` – ${clockWords(m.endTime)}` : ''}`;
+}
+
+/** Where to go: the place and address, or "Online". */
+export function meetingWhere(m: {
+  attendanceMode: AttendanceMode;
+  location: string | null;
+  formattedAddress: string | null;
+}) {
+  if (m.attendanceMode === 'online') return 'Online';
+  return (
+    [m.location, m.formattedAddress].filter(Boolean).join(', ') ||
+    ATTENDANCE_MODE_LABELS[m.attendanceMode]
+  );
+}
+
+/** The formats in words: "Open, Discussion". */
+export function formatNames(types: readonly string[]) {
+  return types.map((code) => typeName(code, 'en')).join(', ');
 }

@@ -14,6 +14,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { startTransition, useEffect, useId, useMemo, useOptimistic, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { Pager } from '../components/pager';
 import { errorInfo } from '../lib/errors';
 import { useTRPC } from '../trpc';
 import { type CheckGroup, CheckMenu } from './check-menu';
@@ -412,27 +413,13 @@ export function MeetingSearch({ canManage }: { canManage: boolean }) {
             caption={`Meetings, page ${view.page} of ${pages}`}
           />
           {pages > 1 && (
-            <nav className="pager" aria-label="Pages of meetings">
-              <button
-                type="button"
-                className="button"
-                disabled={view.page <= 1}
-                onClick={() => update({ page: view.page - 1 }, true)}
-              >
-                Previous
-              </button>
-              <span>
-                Page {view.page} of {pages} · {plural(data.rowCount, 'meeting')}
-              </span>
-              <button
-                type="button"
-                className="button"
-                disabled={view.page >= pages}
-                onClick={() => update({ page: view.page + 1 }, true)}
-              >
-                Next
-              </button>
-            </nav>
+            <Pager
+              page={view.page}
+              pages={pages}
+              label="Pages of meetings"
+              summary={plural(data.rowCount, 'meeting')}
+              onPage={(page) => update({ page }, true)}
+            />
           )}
         </>
       )}

@@ -56,10 +56,14 @@ export async function disclosureLogDownload(ctx: Context, query: Record<string, 
       'Only alumni coordinators and clinical directors can export disclosure logs.',
     );
   }
-  const clientId = typeof query.clientId === 'string' ? query.clientId : '';
-  if (!/^[0-9a-f-]{36}$/i.test(clientId))
-    throw new AppError('BAD_INPUT', 'That is not a client link Homegroup made.');
-  const client = await alumniClient(ctx.db, staff, clientId);
+  const parsed = clientIdInput.safeParse(query);
+  if (!parsed.success) {
+    throw new AppError(
+      'BAD_INPUT',
+      parsed.error.issues[0]?.message ?? 'That is not a client link.',
+    );
+  }
+  const client = await alumniClient(ctx.db, staff, parsed.data.clientId);
   const rows = await disclosureRows(ctx.db, staff, client.id);
   await recordStaffAction(ctx, staff, ctx.db, {
     action: 'export',
