@@ -53,3 +53,8 @@ export function readableDate(date: IsoDate): string {
 export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
+
+/** The earlier of two calendar dates. */
+export function earlierDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

@@ -13,8 +13,20 @@ export const FLAG_RULES = {
   low_attendance: 'Low attendance',
   engagement_falling: 'Engagement falling',
   no_recent_attendance: 'No recent attendance',
+  self_harm_risk: 'Safety: thoughts of self-harm (PHQ-9 item 9)',
 } as const;
 export type FlagRule = keyof typeof FLAG_RULES;
+
+/**
+ * The rules the engagement figures raise and clear on every recompute. The others are raised by
+ * what staff record (a PHQ-9 answer) and cleared only by a later record.
+ */
+export const ENGAGEMENT_FLAG_RULES = [
+  'missed_in_a_row',
+  'low_attendance',
+  'engagement_falling',
+  'no_recent_attendance',
+] as const satisfies readonly FlagRule[];
 
 /** Thresholds, kept per facility. */
 export interface FlagSettings {

@@ -1,0 +1,116 @@
+import type { AnswerOption, InstrumentDefinition } from './types';
+
+// The middle labels differ between public copies, so every item lets an admin relabel them.
+const AGREEMENT: readonly AnswerOption[] = [
+  { value: 1, label: 'Strongly disagree', score: 1 },
+  { value: 2, label: 'Disagree', score: 2 },
+  { value: 3, label: 'Somewhat disagree', score: 3 },
+  { value: 4, label: 'Somewhat agree', score: 4 },
+  { value: 5, label: 'Agree', score: 5 },
+  { value: 6, label: 'Strongly agree', score: 6 },
+];
+
+export const BARC10: InstrumentDefinition = {
+  code: 'barc10',
+  version: 1,
+  name: 'Brief Assessment of Recovery Capital',
+  shortName: 'BARC-10',
+  measures: 'Recovery capital: the personal and social resources that support recovery.',
+  stem: 'For each statement, say how much you agree or disagree.',
+  recallPeriod: 'At present',
+  items: [
+    {
+      id: '1',
+      text: 'There are more important things to me in life than using substances.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '2',
+      text: 'In general I am happy with my life.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '3',
+      text: 'I have enough energy to complete the tasks I set myself.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '4',
+      text: 'I am proud of the community I live in and feel part of it.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '5',
+      text: 'I get lots of support from friends.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '6',
+      text: 'I regard my life as challenging and fulfilling without the need for using drugs or alcohol.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '7',
+      text: 'My living space has helped to drive my recovery journey.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '8',
+      text: 'I take full responsibility for my actions.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '9',
+      text: 'I am happy dealing with a range of professional people.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+    {
+      id: '10',
+      text: 'I am making good progress on my recovery journey.',
+      response: { kind: 'choice', options: AGREEMENT },
+      required: true,
+      scored: true,
+      optionLabelsToCheck: true,
+    },
+  ],
+  total: { min: 10, max: 60 },
+  subscales: [],
+  bands: [
+    { from: 10, to: 46, label: 'Below 47', level: 1 },
+    { from: 47, to: 60, label: '47 or more: sustained remission likely', level: 0 },
+  ],
+  cutOffLines: [{ score: 47, label: 'Sustained remission likely (≥ 47)' }],
+  higherIsBetter: true,
+  safety: [],
+  licence:
+    'Freely available through the PhenX Toolkit; another source lists it under CC BY-NC-ND. ' +
+    'A facility can switch it off if it reads the licence the stricter way.',
+  source: 'Vilsaint and colleagues (2017), via the PhenX Toolkit.',
+};

@@ -1,0 +1,81 @@
+import { TWO_WEEK_FREQUENCY, TWO_WEEK_STEM } from './phq9';
+import type { InstrumentDefinition } from './types';
+
+export const GAD7: InstrumentDefinition = {
+  code: 'gad7',
+  version: 1,
+  name: 'Generalized Anxiety Disorder scale',
+  shortName: 'GAD-7',
+  measures: 'Anxiety: how often its symptoms have bothered the client.',
+  stem: TWO_WEEK_STEM,
+  recallPeriod: 'Past 2 weeks',
+  items: [
+    {
+      id: '1',
+      text: 'Feeling nervous, anxious, or on edge',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '2',
+      text: 'Not being able to stop or control worrying',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '3',
+      text: 'Worrying too much about different things',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '4',
+      text: 'Trouble relaxing',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '5',
+      text: 'Being so restless that it is hard to sit still',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '6',
+      text: 'Becoming easily annoyed or irritable',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+    {
+      id: '7',
+      text: 'Feeling afraid as if something awful might happen',
+      response: { kind: 'choice', options: TWO_WEEK_FREQUENCY },
+      required: true,
+      scored: true,
+    },
+  ],
+  total: { min: 0, max: 21 },
+  subscales: [],
+  bands: [
+    { from: 0, to: 4, label: 'Minimal', level: 0 },
+    { from: 5, to: 9, label: 'Mild', level: 1 },
+    { from: 10, to: 14, label: 'Moderate', level: 2 },
+    { from: 15, to: 21, label: 'Severe', level: 3 },
+  ],
+  cutOffLines: [
+    { score: 5, label: '5: mild' },
+    { score: 10, label: '10: positive screen' },
+    { score: 15, label: '15: severe' },
+  ],
+  higherIsBetter: false,
+  safety: [],
+  licence: 'Copyright Pfizer; no permission is needed to reproduce it.',
+  source: 'Spitzer, Kroenke, Williams and Löwe (2006), developed with a grant from Pfizer.',
+  loinc: { total: '70274-6' },
+};

@@ -1,0 +1,5 @@
+export * from './answers';
+export * from './library';
+export * from './score';
+export * from './types';
+export * from './wording';
