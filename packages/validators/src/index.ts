@@ -3,4 +3,5 @@ export * from './auth';
 export * from './clients';
 export * from './groups';
 export * from './meetings';
+export * from './outcomes';
 export * from './pagination';

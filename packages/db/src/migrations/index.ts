@@ -3,6 +3,7 @@ import * as createFoundation from './20261121T193000Z-create-foundation';
 import * as createGroups from './20261121T210000Z-create-groups';
 import * as createClientEngagement from './20261122T090000Z-create-client-engagement';
 import * as createAlumniReferrals from './20261123T090000Z-create-alumni-referrals';
+import * as createOutcomes from './20261124T090000Z-create-outcomes';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261121T210000Z-create-groups': createGroups,
   '20261122T090000Z-create-client-engagement': createClientEngagement,
   '20261123T090000Z-create-alumni-referrals': createAlumniReferrals,
+  '20261124T090000Z-create-outcomes': createOutcomes,
 };

@@ -5,6 +5,7 @@ import type { NewClient } from '../tables';
 import { seedDemoAlumni } from './demo-alumni';
 import { demoClinicalFields, seedDemoStepsAndGoals } from './demo-clinical';
 import { seedDemoGroups } from './demo-groups';
+import { seedDemoOutcomes } from './demo-outcomes';
 import { FIRST_NAMES, PREFERRED_NAMES, SURNAMES } from './names';
 
 /** Shared by every demo account; printed at start-up. Demo data only, never a real account. */
@@ -229,6 +230,8 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
       clients: inserted,
     });
 
+    const outcomes = await seedDemoOutcomes(trx, { random, today, facilityIds });
+
     return {
       organizationId: org.id,
       ...care,
@@ -237,6 +240,7 @@ export async function seedDemo(db: Db, { hashPassword, today }: SeedOptions) {
       clients: clients.length,
       ...groups,
       ...alumni,
+      ...outcomes,
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { AssessmentsTable, FacilityInstrumentsTable } from './assessments';
 import type { AttendanceRecordsTable } from './attendance-records';
 import type { AuditEventsTable } from './audit-events';
 import type { AuthSessionsTable } from './auth-sessions';
@@ -56,8 +57,11 @@ export interface Database {
   disclosures: DisclosuresTable;
   followUpTasks: FollowUpTasksTable;
   followUpAttempts: FollowUpAttemptsTable;
+  facilityInstruments: FacilityInstrumentsTable;
+  assessments: AssessmentsTable;
 }
 
+export type * from './assessments';
 export type * from './attendance-records';
 export type * from './audit-events';
 export type * from './auth-sessions';
