@@ -13,12 +13,15 @@ export {
 } from './context';
 export { refreshAllFacilities } from './engagement/refresh-all';
 export { AppError, type AuthFailureReason } from './errors';
+export { fhirBundleDownload } from './fhir/fhir-download';
+export * as fhirShapes from './fhir/fhir-shapes';
 export {
   type ImportProgress,
   type ImportReport,
   importMeetingFeed,
 } from './meetings/import-feed';
 export { meetingImportUpload } from './meetings/import-upload';
+export { outcomeIndicatorDownload } from './outcomes/indicator-download';
 export { type AppRouter, appRouter } from './root';
 export { createCallerFactory } from './trpc';
 

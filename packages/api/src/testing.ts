@@ -1,5 +1,5 @@
 import { DEFAULT_LOCKOUT_POLICY, DEFAULT_SESSION_POLICY, type Role } from '@homegroup/core';
-import type { Db } from '@homegroup/db';
+import type { Db, NewMeeting } from '@homegroup/db';
 import { ZodError, z } from 'zod';
 import { hashPassword } from './auth/passwords';
 import { type AuthSettings, createContextInner, type SessionCookie } from './context';
@@ -167,4 +167,54 @@ export async function expectFieldError(
   if (typeof message === 'string' ? found !== message : !message.test(found)) {
     throw new Error(`error on ${field} was "${found}", expected ${String(message)}`);
   }
+}
+
+/**
+ * A weekly in-person AA meeting (Tuesday 7 pm, Denver) of `sourceId`, written straight to the
+ * directory; `extra` overrides any column.
+ */
+export async function insertTestMeeting(
+  db: Db,
+  place: { organizationId: string; sourceId: string },
+  name: string,
+  extra: Partial<NewMeeting> = {},
+): Promise<string> {
+  const row = await db
+    .insertInto('meetings')
+    .values({
+      organizationId: place.organizationId,
+      sourceId: place.sourceId,
+      slug: name.toLowerCase().replace(/\W+/g, '-'),
+      fellowship: 'aa',
+      name,
+      day: 2,
+      startMinute: 19 * 60,
+      endMinute: 20 * 60,
+      timeZone: 'America/Denver',
+      types: ['O', 'D'],
+      unknownTypes: [],
+      languages: ['EN'],
+      attendanceMode: 'in_person',
+      location: 'Church hall',
+      formattedAddress: '1 Main St, Denver, CO',
+      city: 'Denver',
+      postalCode: null,
+      regions: [],
+      latitude: 39.74,
+      longitude: -104.99,
+      conferenceUrl: null,
+      conferencePhone: null,
+      notes: null,
+      locationNotes: null,
+      groupName: null,
+      url: null,
+      feedUpdatedAt: null,
+      searchText: name.toLowerCase(),
+      contentHash: 'x',
+      retiredAt: null,
+      ...extra,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,10 +1,12 @@
 import { PART2_NOTICE } from '@homegroup/core';
+import type { NewMeeting } from '@homegroup/db';
 import { createTestDb, type TestDb } from '@homegroup/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context';
 import {
   createTestWorld,
   expectFieldError,
+  insertTestMeeting,
   MemoryCookie,
   signedIn,
   TestClock,
@@ -56,50 +58,18 @@ async function admitAndDischarge(
   return clientId;
 }
 
-async function meeting(name: string, extra: Record<string, unknown> = {}) {
+async function meeting(name: string, extra: Partial<NewMeeting> = {}) {
   const source = await t.db
     .selectFrom('meetingSources')
     .select('id')
     .where('name', '=', 'Test feed')
     .executeTakeFirstOrThrow();
-  const row = await t.db
-    .insertInto('meetings')
-    .values({
-      organizationId: world.organizationId,
-      sourceId: source.id,
-      slug: name.toLowerCase().replace(/\W+/g, '-'),
-      fellowship: 'aa',
-      name,
-      day: 2,
-      startMinute: 19 * 60,
-      endMinute: 20 * 60,
-      timeZone: 'America/Denver',
-      types: ['O', 'D'],
-      unknownTypes: [],
-      languages: ['EN'],
-      attendanceMode: 'in_person',
-      location: 'Church hall',
-      formattedAddress: '1 Main St, Denver, CO',
-      city: 'Denver',
-      postalCode: null,
-      regions: [],
-      latitude: 39.74,
-      longitude: -104.99,
-      conferenceUrl: null,
-      conferencePhone: null,
-      notes: null,
-      locationNotes: null,
-      groupName: null,
-      url: null,
-      feedUpdatedAt: null,
-      searchText: name.toLowerCase(),
-      contentHash: 'x',
-      retiredAt: null,
-      ...extra,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertTestMeeting(
+    t.db,
+    { organizationId: world.organizationId, sourceId: source.id },
+    name,
+    extra,
+  );
 }
 
 beforeAll(async () => {

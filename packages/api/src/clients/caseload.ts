@@ -30,18 +30,20 @@ export function caseloadQuery(db: Db, staff: StaffContext, f: CaseloadFilters, t
   else if (f.counselor === 'none') q = q.where('c.counselorStaffId', 'is', null);
   else if (f.counselor !== 'all') q = q.where('c.counselorStaffId', '=', f.counselor);
   if (f.levelOfCare) q = q.where('c.levelOfCare', '=', f.levelOfCare);
-  if (f.flag === 'any') q = q.where(sql<boolean>`cardinality(m.flags) > 0`);
-  else if (f.flag === 'unacknowledged') {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('clientFlags as f')
-          .select('f.id')
-          .whereRef('f.clientId', '=', 'c.id')
-          .where('f.clearedOn', 'is', null)
-          .where('f.acknowledgedAt', 'is', null),
-      ),
-    );
-  } else if (f.flag) q = q.where(sql<boolean>`m.flags @> array[${f.flag}]::text[]`);
+  // Flags are read from the flags themselves: the stored figures hold only the engagement ones,
+  // and a safety flag raised by an assessment must be found too.
+  if (f.flag) {
+    const flag = f.flag;
+    q = q.where(({ exists, selectFrom }) => {
+      let open = selectFrom('clientFlags as f')
+        .select('f.id')
+        .whereRef('f.clientId', '=', 'c.id')
+        .where('f.clearedOn', 'is', null);
+      if (flag === 'unacknowledged') open = open.where('f.acknowledgedAt', 'is', null);
+      else if (flag !== 'any') open = open.where('f.rule', '=', flag);
+      return exists(open);
+    });
+  }
   if (f.search) {
     const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     q = q.where((eb) =>
@@ -68,7 +70,8 @@ export function caseloadQuery(db: Db, staff: StaffContext, f: CaseloadFilters, t
     engagementTrend: (eb: Eb) => eb.ref('m.engagementTrend'),
     lastAttended: (eb: Eb) => eb.ref('m.lastAttended'),
     daysSober: (eb: Eb) => eb.ref('c.sobrietyDate'),
-    flags: () => sql`cardinality(m.flags)`,
+    flags: () =>
+      sql`(select count(*) from client_flags f where f.client_id = c.id and f.cleared_on is null)`,
   }[f.sort];
   const direction = f.sort === 'daysSober' ? reverse : dir;
   return q

@@ -1,6 +1,7 @@
 import {
   addDays,
   dateInTimeZone,
+  ENGAGEMENT_FLAG_RULES,
   engagementSummary,
   type FlagSettings,
   type IsoDate,
@@ -113,6 +114,7 @@ async function recomputeBatch(
     .selectFrom('clientFlags')
     .select(['id', 'clientId', 'rule', 'reason'])
     .where('clientId', 'in', ids)
+    .where('rule', 'in', ENGAGEMENT_FLAG_RULES)
     .where('clearedOn', 'is', null)
     .execute();
   const openByKey = new Map(open.map((f) => [`${f.clientId}:${f.rule}`, f]));
