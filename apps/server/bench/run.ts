@@ -7,6 +7,7 @@
  * Sections: `procedures` (the demo data and the groups screens) and `caseload` (the caseload and
  * client page on the scale seed, 500 and 5,000 clients). `BENCH_ONLY=caseload` (or a comma list)
  * runs only those; all run by default. `meetings`: feed import and directory search (see meetings.ts).
+ * `outcomes`: the outcome dashboard on 5 and 50 facilities (see outcomes.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { sql } from 'kysely';
 import { parseEnv } from '../src/env';
 import { buildServer, SESSION_COOKIE } from '../src/server';
 import { benchMeetings } from './meetings';
+import { benchOutcomes } from './outcomes';
 
 interface Case {
   name: string;
@@ -405,7 +407,7 @@ async function openPgliteDir(): Promise<DbHandle> {
   };
 }
 
-const SECTIONS = ['procedures', 'caseload', 'meetings'] as const;
+const SECTIONS = ['procedures', 'caseload', 'meetings', 'outcomes'] as const;
 
 function chosenSections() {
   const only = (process.env.BENCH_ONLY ?? '')
@@ -479,6 +481,24 @@ async function main() {
     } finally {
       await embedded.close();
     }
+  }
+
+  if (sections.has('outcomes')) {
+    const tools = { startServer, signIn };
+    if (serverUrl) {
+      await benchOutcomes(
+        'PostgreSQL server',
+        'pg',
+        () => createScratchDatabase(serverUrl, 'homegroup_bench'),
+        tools,
+      );
+    }
+    await benchOutcomes(
+      'Embedded PostgreSQL (PGlite, data directory)',
+      'pglite',
+      openPgliteDir,
+      tools,
+    );
   }
 
   if (!serverUrl) {

@@ -3,6 +3,7 @@ import { hashPassword } from '@homegroup/api';
 import { dateInTimeZone } from '@homegroup/core';
 import { createDb, type DbHandle, migrateToLatest } from '@homegroup/db';
 import { isSeeded, seedDemo } from '@homegroup/db/seed';
+import { sql } from 'kysely';
 import { lockDataDir } from './data-dir-lock';
 import type { ServerConfig } from './env';
 
@@ -55,6 +56,10 @@ export async function openDatabase(config: ServerConfig) {
       });
       seeded = true;
     }
+    // Embedded PostgreSQL runs no autovacuum, so its planner statistics would never be gathered:
+    // without them the outcome queries plan as if every table held one row. A server gathers
+    // them itself after a seed.
+    if (handle.driver === 'pglite' || seeded) await sql`analyze`.execute(handle.db);
     return { handle, where, applied, seeded };
   } catch (err) {
     await handle.close();

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fhirShapes } from '@homegroup/api';
 import { createTestWorld, TEST_PASSWORD } from '@homegroup/api/testing';
 import { createTestDb, type TestDb } from '@homegroup/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +11,11 @@ import { buildServer, SESSION_COOKIE } from './server';
 let t: TestDb;
 let webDir: string;
 let app: Awaited<ReturnType<typeof buildServer>>;
+let world: Awaited<ReturnType<typeof createTestWorld>>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await createTestWorld(t.db);
+  world = await createTestWorld(t.db);
   webDir = await mkdtemp(join(tmpdir(), 'homegroup-web-'));
   await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Homegroup</title>');
   const config = parseEnv({ HOMEGROUP_WEB_DIR: webDir, LOG_LEVEL: 'silent' });
@@ -26,6 +28,18 @@ afterAll(async () => {
 });
 
 const json = { 'content-type': 'application/json' };
+
+/** The session cookie of a fresh sign-in as `email`. */
+async function sessionOf(email: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/trpc/auth.signIn',
+    headers: json,
+    payload: { email, password: TEST_PASSWORD },
+  });
+  expect(res.statusCode).toBe(200);
+  return { [SESSION_COOKIE]: res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '' };
+}
 
 describe('HTTP server', () => {
   it('reports a healthy database', async () => {
@@ -179,6 +193,91 @@ describe('HTTP server', () => {
       payload: feed,
     });
     expect(anonymous.body).toMatch(/"type":"failed","code":"UNAUTHORIZED"/);
+  });
+
+  it('downloads a client as a FHIR R4 Bundle, only for directors and counselors at their facility', async () => {
+    const counselor = await sessionOf('counselor@a.test');
+    const res = await app.inject({
+      method: 'GET',
+      url: `/export/fhir/${world.clientA}`,
+      cookies: counselor,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="client-A-1-fhir.json"');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const bundle = fhirShapes.fhirBundleShape.parse(res.json());
+    expect(bundle.entry[0]?.resource).toMatchObject({ resourceType: 'Patient', id: world.clientA });
+
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: `/export/fhir/${world.clientB}`,
+      cookies: counselor,
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.headers['content-type']).toMatch(/^text\/plain/);
+    expect(elsewhere.body).toBe('No client with that link at this facility.');
+
+    const monitor = await app.inject({
+      method: 'GET',
+      url: `/export/fhir/${world.clientA}`,
+      cookies: await sessionOf('monitor@a.test'),
+    });
+    expect(monitor.statusCode).toBe(403);
+    const anonymous = await app.inject({ method: 'GET', url: `/export/fhir/${world.clientA}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('downloads one outcome indicator as CSV with its title block, numerators and denominators', async () => {
+    const admin = await sessionOf('admin@a.test');
+    const res = await app.inject({
+      method: 'GET',
+      url: `/export/outcomes/attendance.csv?from=2026-10-01&to=2026-11-21&facilityIds=${world.facilityA},&levelOfCare=`,
+      cookies: admin,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="outcomes-attendance-2026-10-01-to-2026-11-21.csv"',
+    );
+    const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('"Sessions held and attendance rate"');
+    expect(lines).toContain('"Facilities","A Facility"');
+    expect(lines).toContain('"Filters applied","None"');
+    expect(lines.some((l) => l.startsWith('"Suppression","Counts of 1 to 4'))).toBe(true);
+    const header = lines.find((l) => l.startsWith('"Period or group"'));
+    expect(header).toMatch(/: numerator".*: denominator"/);
+    const audited = await t.db
+      .selectFrom('auditEvents')
+      .select(['entityId', 'facilityId', 'outcome'])
+      .where('action', '=', 'export')
+      .where('entityType', '=', 'outcome_indicator')
+      .execute();
+    expect(audited).toEqual([
+      { entityId: 'attendance', facilityId: world.facilityA, outcome: 'success' },
+    ]);
+
+    const backwards = await app.inject({
+      method: 'GET',
+      url: '/export/outcomes/attendance.csv?from=2026-11-21&to=2026-10-01',
+      cookies: admin,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.headers['content-type']).toMatch(/^text\/plain/);
+    expect(backwards.body).toBe('The end date is before the start date.');
+
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/export/outcomes/nothing.csv?from=2026-10-01&to=2026-11-21',
+      cookies: admin,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const monitor = await app.inject({
+      method: 'GET',
+      url: '/export/outcomes/attendance.csv?from=2026-10-01&to=2026-11-21',
+      cookies: await sessionOf('monitor@a.test'),
+    });
+    expect(monitor.statusCode).toBe(403);
   });
 
   it('sends security headers', async () => {

@@ -7,10 +7,13 @@ import {
   AppError,
   type AppRouter,
   appRouter,
+  type Context,
   caseloadDownload,
   createContextInner,
   disclosureLogDownload,
+  fhirBundleDownload,
   meetingImportUpload,
+  outcomeIndicatorDownload,
 } from '@homegroup/api';
 import type { DbHandle } from '@homegroup/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -84,9 +87,22 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
     FORBIDDEN: 403,
     NOT_FOUND: 404,
   };
-  const downloads = {
-    '/export/caseload.csv': caseloadDownload,
-    '/export/disclosures.csv': disclosureLogDownload,
+  type Query = Record<string, unknown>;
+  type Params = Record<string, string | undefined>;
+  interface Download {
+    filename: string;
+    /** CSV unless the download says otherwise. */
+    contentType?: string;
+    chunks: Iterable<string> | AsyncIterable<string>;
+  }
+  type MakeDownload = (ctx: Context, query: Query, params: Params) => Promise<Download>;
+  const downloads: Record<string, MakeDownload> = {
+    '/export/caseload.csv': (ctx, query) => caseloadDownload(ctx, query),
+    '/export/disclosures.csv': (ctx, query) => disclosureLogDownload(ctx, query),
+    '/export/fhir/:clientId': (ctx, _query, params) =>
+      fhirBundleDownload(ctx, params.clientId ?? ''),
+    '/export/outcomes/:indicator.csv': (ctx, query, params) =>
+      outcomeIndicatorDownload(ctx, params.indicator ?? '', query),
   };
   for (const [path, download] of Object.entries(downloads)) {
     app.get(path, (req, reply) => sendDownload(req, reply, download));
@@ -94,15 +110,16 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
   async function sendDownload(
     req: FastifyRequest,
     reply: FastifyReply,
-    makeDownload: typeof caseloadDownload | typeof disclosureLogDownload,
+    makeDownload: MakeDownload,
   ) {
     try {
       const download = await makeDownload(
         createContext({ req, res: reply }),
-        req.query as Record<string, unknown>,
+        req.query as Query,
+        req.params as Params,
       );
       reply
-        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-type', download.contentType ?? 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${download.filename}"`)
         .header('cache-control', 'no-store');
       return reply.send(Readable.from(download.chunks));
