@@ -13,7 +13,12 @@ afterAll(async () => {
 });
 
 async function desktopPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // A device far ahead of the facility (America/Denver) in time: date fields must still offer
+  // the facility's today, never a date the server calls "in the future".
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    timezoneId: 'Pacific/Kiritimati',
+  });
   return context.newPage();
 }
 

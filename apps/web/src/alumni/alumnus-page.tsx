@@ -1,6 +1,7 @@
 import { DISCHARGE_TYPES, FOLLOW_UP_CHOICES } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { ClientOutcomesPanel } from '../assessments/client-outcomes-panel';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -56,6 +57,17 @@ export function AlumnusPage() {
         </Link>
       </div>
       {client.status === 'alumni' && <FollowUpPanel page={page} />}
+      {client.status === 'alumni' && (
+        <ClientOutcomesPanel
+          clientId={client.id}
+          occasion="follow_up"
+          followUpTaskId={
+            page.followUps.find(
+              (t) => t.status === 'open' && (t.urgency === 'overdue' || t.urgency === 'due'),
+            )?.id
+          }
+        />
+      )}
       <div className="two-columns">
         <PreferencesPanel
           clientId={client.id}

@@ -5,9 +5,10 @@ import { type FormEvent, useState } from 'react';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
+import { useFacilityToday } from '../lib/facility-today';
 import { formatDate } from '../lib/format';
 import { useTRPC } from '../trpc';
-import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
+import { useRefreshAlumni } from './use-alumni-mutation';
 
 type Page = RouterOutputs['alumni']['page'];
 type Consent = Page['consents'][number];
@@ -20,6 +21,7 @@ const STATE_WORDS = {
 } as const;
 
 function ConsentForm({ page, onDone }: { page: Page; onDone: () => void }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const client = page.client;
@@ -33,7 +35,7 @@ function ConsentForm({ page, onDone }: { page: Page; onDone: () => void }) {
     expiresOn: '',
     expiryEvent: '',
     signedBy: `${client.firstName} ${client.lastName}`,
-    signedOn: todayIso(),
+    signedOn: today,
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
@@ -158,10 +160,11 @@ function ConsentForm({ page, onDone }: { page: Page; onDone: () => void }) {
 }
 
 function RevokeForm({ consent }: { consent: Consent }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const [open, setOpen] = useState(false);
-  const [revokedOn, setOn] = useState(todayIso());
+  const [revokedOn, setOn] = useState(today);
   const [note, setNote] = useState('');
   const revoke = useMutation(trpc.alumni.revokeConsent.mutationOptions({ onSuccess: refresh }));
   const error = revoke.error ? errorInfo(revoke.error) : null;
@@ -205,6 +208,7 @@ function RevokeForm({ consent }: { consent: Consent }) {
 }
 
 function HandOffForm({ page }: { page: Page }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const usable = page.consents.filter((c) => c.state === 'active');
@@ -212,7 +216,7 @@ function HandOffForm({ page }: { page: Page }) {
   const [recipientName, setRecipient] = useState('');
   const [information, setInformation] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [disclosedOn, setOn] = useState(todayIso());
+  const [disclosedOn, setOn] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation(
     trpc.alumni.recordDisclosure.mutationOptions({

@@ -15,18 +15,20 @@ import { type FormEvent, useState } from 'react';
 import { SelectField } from '../components/select-field';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
+import { useFacilityToday } from '../lib/facility-today';
 import { formatDate } from '../lib/format';
 import { useTRPC } from '../trpc';
-import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
+import { useRefreshAlumni } from './use-alumni-mutation';
 
 type Page = RouterOutputs['alumni']['page'];
 type Task = Page['followUps'][number];
 
 function CallForm({ task, onDone }: { task: Task; onDone: () => void }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
-  const [attemptedOn, setDate] = useState(todayIso());
+  const [attemptedOn, setDate] = useState(today);
   const [meetings, setMeetings] = useState('');
   const [sponsor, setSponsor] = useState<'' | 'yes' | 'no'>('');
   const [abstinent, setAbstinent] = useState<AbstinenceAnswer | ''>('');

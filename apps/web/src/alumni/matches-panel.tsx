@@ -3,12 +3,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
+import { useFacilityToday } from '../lib/facility-today';
 import { fellowshipName, formatNames, meetingWhen, meetingWhere } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
-import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
+import { useRefreshAlumni } from './use-alumni-mutation';
 
 /** Meetings ranked for this person, with the reasons; tick some and refer. */
 export function MatchesPanel({ clientId }: { clientId: string }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const matches = useQuery(trpc.alumni.matches.queryOptions({ clientId }));
@@ -33,7 +35,7 @@ export function MatchesPanel({ clientId }: { clientId: string }) {
       meetingIds: chosen,
       alternativeName: alternative || null,
       alternativeDetails: details || null,
-      on: todayIso(),
+      on: today,
     });
   };
   return (

@@ -3,18 +3,20 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '@homegroup/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorInfo } from '../lib/errors';
+import { useFacilityToday } from '../lib/facility-today';
 import { formatDate } from '../lib/format';
 import { meetingWhen, meetingWhere } from '../meetings/meeting-format';
 import { useTRPC } from '../trpc';
-import { todayIso, useRefreshAlumni } from './use-alumni-mutation';
+import { useRefreshAlumni } from './use-alumni-mutation';
 
 type Referral = RouterOutputs['alumni']['page']['referrals'][number];
 
 function MoveForm({ referral }: { referral: Referral }) {
+  const today = useFacilityToday();
   const trpc = useTRPC();
   const refresh = useRefreshAlumni();
   const [status, setStatus] = useState<ReferralStatus | ''>('');
-  const [on, setOn] = useState(todayIso());
+  const [on, setOn] = useState(today);
   const move = useMutation(
     trpc.alumni.moveReferral.mutationOptions({
       onSuccess: async () => {

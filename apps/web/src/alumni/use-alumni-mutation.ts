@@ -7,9 +7,3 @@ export function useRefreshAlumni() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: trpc.alumni.pathKey() });
 }
-
-/** Today's date in the browser, for date fields' defaults (the server checks against the facility's). */
-export function todayIso() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
