@@ -63,7 +63,8 @@ describe('a counselor reviews engagement', () => {
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Engagement, last 12 weeks' }).waitFor();
     // Four charts, each with its figures as a table for screen readers.
-    expect(await page.locator('.chart-card').count()).toBe(4);
+    const engagement = page.locator('section[aria-labelledby="charts-title"]');
+    expect(await engagement.locator('.chart-card').count()).toBe(4);
     expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(1);
     await page.getByText('Show the figures as a table').first().click();
     await expect.poll(() => page.locator('.chart-table[open] tbody tr').count()).toBe(12);

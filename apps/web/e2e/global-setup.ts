@@ -24,6 +24,10 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'warn',
+      // Lets two people test different builds at once: each points at its own build folder.
+      ...(process.env.HOMEGROUP_WEB_DIR
+        ? { HOMEGROUP_WEB_DIR: process.env.HOMEGROUP_WEB_DIR }
+        : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

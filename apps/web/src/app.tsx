@@ -1,23 +1,29 @@
 import { Route, Routes } from 'react-router';
-import { AlumniPage } from './alumni/alumni-page';
-import { AlumnusPage } from './alumni/alumnus-page';
-import { MeetingListPrintPage } from './alumni/meeting-list-print-page';
 import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
-import { CaseloadPage } from './clients/caseload-page';
-import { ClientFormPage } from './clients/client-form-page';
-import { ClientPage } from './clients/client-page';
-import { GroupFormPage } from './groups/group-form-page';
-import { GroupPage } from './groups/group-page';
-import { GroupsPage } from './groups/groups-page';
-import { MeetingsPage } from './meetings/meetings-page';
+import { lazyPage } from './lib/lazy-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { OutcomesPage } from './pages/outcomes-page';
-import { SettingsPage } from './pages/settings-page';
 import { TodayPage } from './pages/today-page';
-import { PrintSheetPage } from './sessions/print-sheet-page';
-import { SessionPage } from './sessions/session-page';
 import { AppShell } from './shell/app-shell';
+
+// Each area loads when first opened, so the sign-in page and Today stay small and quick.
+const AlumniPage = lazyPage(() => import('./alumni/alumni-page'), 'AlumniPage');
+const AlumnusPage = lazyPage(() => import('./alumni/alumnus-page'), 'AlumnusPage');
+const CaseloadPage = lazyPage(() => import('./clients/caseload-page'), 'CaseloadPage');
+const ClientFormPage = lazyPage(() => import('./clients/client-form-page'), 'ClientFormPage');
+const ClientPage = lazyPage(() => import('./clients/client-page'), 'ClientPage');
+const GroupFormPage = lazyPage(() => import('./groups/group-form-page'), 'GroupFormPage');
+const GroupPage = lazyPage(() => import('./groups/group-page'), 'GroupPage');
+const GroupsPage = lazyPage(() => import('./groups/groups-page'), 'GroupsPage');
+const MeetingListPrintPage = lazyPage(
+  () => import('./alumni/meeting-list-print-page'),
+  'MeetingListPrintPage',
+);
+const MeetingsPage = lazyPage(() => import('./meetings/meetings-page'), 'MeetingsPage');
+const OutcomesPage = lazyPage(() => import('./outcomes/outcomes-page'), 'OutcomesPage');
+const PrintSheetPage = lazyPage(() => import('./sessions/print-sheet-page'), 'PrintSheetPage');
+const SessionPage = lazyPage(() => import('./sessions/session-page'), 'SessionPage');
+const SettingsPage = lazyPage(() => import('./pages/settings-page'), 'SettingsPage');
 
 export function App() {
   return (

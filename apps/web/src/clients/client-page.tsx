@@ -10,6 +10,7 @@ import {
 } from '@homegroup/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { ClientOutcomesPanel } from '../assessments/client-outcomes-panel';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -76,9 +77,19 @@ export function ClientPage() {
             {` · counselor ${client.counselorName ?? 'not assigned'}`}
           </p>
         </div>
-        <Link className="button" to={`/clients/${client.id}/edit`}>
-          Edit record
-        </Link>
+        <div className="button-row">
+          <Link className="button" to={`/clients/${client.id}/edit`}>
+            Edit record
+          </Link>
+          <a
+            className="button"
+            href={`/export/fhir/${client.id}`}
+            download
+            title="A FHIR R4 bundle of this client's record, labelled as protected by 42 CFR Part 2. The export is logged."
+          >
+            Export FHIR bundle
+          </a>
+        </div>
       </div>
 
       <dl className="figures" aria-label="Engagement at a glance">
@@ -136,6 +147,8 @@ export function ClientPage() {
         <h2 id="charts-title">Engagement, last 12 weeks</h2>
         <EngagementCharts charts={charts} name={first} />
       </section>
+
+      <ClientOutcomesPanel clientId={client.id} />
 
       <div className="two-columns">
         <StepWorkPanel clientId={client.id} steps={steps} canEdit />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { InstrumentSettings } from '../assessments/instrument-settings';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <SettingsForm initial={settings.data} />
       <EngagementSettings />
       <FollowUpSettings />
+      <InstrumentSettings />
     </>
   );
 }
