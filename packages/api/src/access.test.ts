@@ -1,8 +1,12 @@
+import { ROLES, type Role } from '@homegroup/core';
 import type { TestDb } from '@homegroup/db/testing';
 import { createTestDb } from '@homegroup/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS, HTTP_ACCESS, ROLE_REFUSAL, rolesFor } from './access';
+import { requireAccess } from './auth/require-access';
+import { createContextInner } from './context';
 import { appRouter } from './root';
-import { browser, createTestWorld, signedIn } from './testing';
+import { browser, createTestWorld, signedIn, testSettings } from './testing';
 
 let t: TestDb;
 let world: Awaited<ReturnType<typeof createTestWorld>>;
@@ -14,22 +18,97 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('every procedure', () => {
-  it('declares who may call it', () => {
-    const procedures = Object.entries(appRouter._def.procedures) as unknown as [
-      string,
-      { _def: { meta?: { access?: unknown } } },
-    ][];
-    expect(procedures.length).toBeGreaterThan(0);
-    const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
-    expect(undeclared).toEqual([]);
+type AnyProcedure = { _def: { type: string; meta?: { access?: unknown } } };
+const procedures = Object.entries(appRouter._def.procedures) as unknown as [string, AnyProcedure][];
+const STAFF = {
+  admin: 'admin@a.test',
+  counselor: 'counselor@a.test',
+  group_monitor: 'monitor@a.test',
+  alumni_coordinator: 'coordinator@a.test',
+} as const satisfies Record<Role, string>;
+
+/** Calls `path` on a caller, e.g. `clients.get`. */
+function call(caller: object, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe('the access table', () => {
+  it('has exactly one row for each procedure of the router, and the procedure carries it', () => {
+    expect(procedures.length).toBeGreaterThan(60);
+    const paths = procedures.map(([path]) => path).sort();
+    expect(paths).toEqual(Object.keys(ACCESS).sort());
+    for (const [path, p] of procedures) {
+      expect(p._def.meta?.access, path).toEqual(ACCESS[path as keyof typeof ACCESS]);
+    }
+  });
+
+  it('is what every procedure does: each role is let through or refused as its row says', async () => {
+    const callers = Object.fromEntries(
+      await Promise.all(
+        Object.entries(STAFF).map(async ([role, email]) => [
+          role,
+          (await signedIn(t.db, email)).caller,
+        ]),
+      ),
+    ) as Record<Role, object>;
+    const mismatches: string[] = [];
+    let calls = 0;
+    for (const [path] of procedures) {
+      const roles = rolesFor(path as keyof typeof ACCESS);
+      if (!roles) continue;
+      for (const role of ROLES) {
+        // An empty input: an allowed role gets as far as the input check (or an answer); a
+        // refused one is stopped before the input is read.
+        const outcome = await call(callers[role], path, {}).then(
+          () => 'allowed',
+          (e: { code?: string; message?: string }) =>
+            e.code === 'FORBIDDEN' && e.message === ROLE_REFUSAL ? 'refused' : 'allowed',
+        );
+        calls += 1;
+        const expected = roles.includes(role) ? 'allowed' : 'refused';
+        if (outcome !== expected) mismatches.push(`${path} as ${role}: ${outcome}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(calls).toBeGreaterThan(250);
+  });
+
+  it('is what every download and upload does', async () => {
+    for (const role of ROLES) {
+      const { caller: _c, ...b } = await signedIn(t.db, STAFF[role]);
+      const ctx = createContextInner({
+        db: t.db,
+        settings: testSettings,
+        cookie: b.cookie,
+        now: b.clock.now,
+      });
+      for (const path of Object.keys(HTTP_ACCESS) as (keyof typeof HTTP_ACCESS)[]) {
+        const allowed = rolesFor(path)?.includes(role) ?? true;
+        const result = requireAccess(ctx, path);
+        if (allowed) await expect(result, `${path} as ${role}`).resolves.toMatchObject({ role });
+        else
+          await expect(result, `${path} as ${role}`).rejects.toMatchObject({
+            code: 'FORBIDDEN',
+            message: ROLE_REFUSAL,
+          });
+      }
+    }
   });
 
   it('refuses a caller who is not signed in, except the public ones', async () => {
     const { caller } = browser(t.db);
-    await expect(caller.auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(caller.facility.overview()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(caller.clients.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    for (const [path] of procedures) {
+      const outcome = await call(caller, path, {}).then(
+        () => 'answered',
+        (e: { code?: string }) => e.code,
+      );
+      if (path === 'auth.signIn' || path === 'auth.signOut') {
+        expect(outcome, path).not.toBe('UNAUTHORIZED');
+      } else {
+        expect(outcome, path).toBe('UNAUTHORIZED');
+      }
+    }
     expect(await caller.auth.signOut()).toEqual({ signedOut: false });
   });
 });
@@ -52,6 +131,10 @@ describe('the role check', () => {
 
   it('lets a counselor read their facility’s clients, and audits each read', async () => {
     const { caller } = await signedIn(t.db, 'counselor@a.test');
+    const before = await t.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
     const page = await caller.clients.list({});
     expect(page.rowCount).toBe(1);
     expect(page.rows[0]?.id).toBe(world.clientA);
@@ -62,6 +145,7 @@ describe('the role check', () => {
       .select(['entityType', 'clientId', 'outcome'])
       .where('action', '=', 'read')
       .where('actorStaffUserId', '=', world.users.counselor.id)
+      .where('id', '>', before.id ?? '0')
       .orderBy('id')
       .execute();
     expect(reads).toEqual([

@@ -1,15 +1,11 @@
-import type { Role } from '@homegroup/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import { ACCESS, type Access, type PublicPath, ROLE_REFUSAL, type StaffPath } from './access';
 import { resolveSession } from './auth/resolve-session';
 import type { Context } from './context';
 import { AppError } from './errors';
 
-/**
- * Who may call a procedure. Every procedure declares it (a test fails otherwise): `public` for
- * the few that work signed out, or the roles allowed at the staff member's current facility.
- */
-export type Access = { public: true } | { roles: readonly Role[] };
+/** Each procedure carries its row of the access table, so tests and tools can read it back. */
 export interface Meta {
   access?: Access;
 }
@@ -64,25 +60,28 @@ const appErrors = t.middleware(async ({ next }) => {
 
 const base = t.procedure.use(appErrors);
 
-/** Works signed out. Only sign-in, sign-out and the like. */
-export const publicProcedure = base.meta({ access: { public: true } });
-
 const authenticated = base.use(async ({ ctx, next }) => {
   const staff = await resolveSession(ctx);
   return next({ ctx: { ...ctx, staff } });
 });
 
 /**
- * The only way to build a procedure that needs a signed-in staff member: it requires a live
- * session and one of `roles` at the facility the staff member is working at. Procedures then
- * scope every query to `ctx.staff.facility.id`.
+ * The only way to build a procedure that needs a signed-in staff member: its row of the access
+ * table (`access.ts`) names the roles allowed at the facility the staff member is working at.
+ * The role is checked before the input is read. Procedures then scope every query to
+ * `ctx.staff.facility.id` (the row's facility rule).
  */
-export function allow(...roles: readonly Role[]) {
-  if (roles.length === 0) throw new Error('allow() needs at least one role');
-  return authenticated.meta({ access: { roles } }).use(async ({ ctx, next }) => {
-    if (!roles.includes(ctx.staff.role)) {
-      throw new AppError('FORBIDDEN', 'Your role does not give access to this.');
-    }
+export function procedure(path: StaffPath) {
+  const access: Access = ACCESS[path];
+  if ('public' in access) throw new Error(`${path} is public: use openProcedure`);
+  const roles = access.roles;
+  return authenticated.meta({ access }).use(async ({ ctx, next }) => {
+    if (!roles.includes(ctx.staff.role)) throw new AppError('FORBIDDEN', ROLE_REFUSAL);
     return next();
   });
+}
+
+/** A procedure that works signed out: only those the access table marks public (sign-in, sign-out). */
+export function openProcedure(path: PublicPath) {
+  return base.meta({ access: ACCESS[path] });
 }

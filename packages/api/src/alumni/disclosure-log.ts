@@ -2,7 +2,7 @@ import { csvLine, dateInTimeZone } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
 import { clientIdInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
-import { resolveSession } from '../auth/resolve-session';
+import { requireAccess } from '../auth/require-access';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { alumniClient } from './alumni-client';
@@ -49,13 +49,7 @@ const HEADER = [
  * `/export/disclosures.csv`. Same session and role checks as the procedures; the export is audited.
  */
 export async function disclosureLogDownload(ctx: Context, query: Record<string, unknown>) {
-  const staff = await resolveSession(ctx);
-  if (staff.role !== 'admin' && staff.role !== 'alumni_coordinator') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only alumni coordinators and clinical directors can export disclosure logs.',
-    );
-  }
+  const staff = await requireAccess(ctx, 'export.disclosuresCsv');
   const parsed = clientIdInput.safeParse(query);
   if (!parsed.success) {
     throw new AppError(

@@ -1,5 +1,5 @@
 import { caseloadFilters } from '@homegroup/validators';
-import { resolveSession } from '../auth/resolve-session';
+import { requireAccess } from '../auth/require-access';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import { exportCaseloadCsv } from './export-caseload';
@@ -9,13 +9,7 @@ import { exportCaseloadCsv } from './export-caseload';
  * caseload procedure, before any byte is sent. Refusals throw `AppError` for the HTTP layer.
  */
 export async function caseloadDownload(ctx: Context, query: Record<string, unknown>) {
-  const staff = await resolveSession(ctx);
-  if (staff.role !== 'admin' && staff.role !== 'counselor') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only counselors and clinical directors can export the caseload.',
-    );
-  }
+  const staff = await requireAccess(ctx, 'export.caseloadCsv');
   const parsed = caseloadFilters.safeParse(query);
   if (!parsed.success) {
     throw new AppError(

@@ -1,6 +1,6 @@
 import { clientIdInput } from '@homegroup/validators';
 import { recordAudit, recordStaffAction } from '../audit';
-import { resolveSession } from '../auth/resolve-session';
+import { requireAccess } from '../auth/require-access';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import { clientFhirBundle } from './client-bundle';
@@ -18,13 +18,7 @@ function fileSafe(text: string): string {
  * client elsewhere is "not found"), and audited as an export, or as a failed one.
  */
 export async function fhirBundleDownload(ctx: Context, clientId: string) {
-  const staff = await resolveSession(ctx);
-  if (staff.role !== 'admin' && staff.role !== 'counselor') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only counselors and clinical directors can export a client record.',
-    );
-  }
+  const staff = await requireAccess(ctx, 'export.fhirBundle');
   const parsed = clientIdInput.safeParse({ clientId });
   if (!parsed.success) {
     throw new AppError(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveSession } from '../auth/resolve-session';
+import { requireAccess } from '../auth/require-access';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import { type ImportProgress, importMeetingFeed } from './import-feed';
@@ -15,13 +15,7 @@ export async function meetingImportUpload(
   text: string | null,
   onProgress: (progress: ImportProgress) => void,
 ) {
-  const staff = await resolveSession(ctx);
-  if (staff.role !== 'admin' && staff.role !== 'alumni_coordinator') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only alumni coordinators and clinical directors can import meeting feeds.',
-    );
-  }
+  const staff = await requireAccess(ctx, 'import.meetingFeed');
   if (!z.uuid().safeParse(sourceId).success)
     throw new AppError('NOT_FOUND', 'No meeting feed with that link.');
   return importMeetingFeed(ctx, staff, { sourceId, text }, onProgress);

@@ -7,7 +7,7 @@ import {
 } from '@homegroup/core';
 import { type OutcomeFiltersInput, outcomeFiltersInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
-import { resolveSession } from '../auth/resolve-session';
+import { requireAccess } from '../auth/require-access';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { outcomeDashboard } from './outcome-dashboard';
@@ -140,13 +140,7 @@ export async function outcomeIndicatorDownload(
   indicator: string,
   query: Record<string, unknown>,
 ) {
-  const staff = await resolveSession(ctx);
-  if (staff.role !== 'admin' && staff.role !== 'counselor') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only counselors and clinical directors can export outcome indicators.',
-    );
-  }
+  const staff = await requireAccess(ctx, 'export.indicatorCsv');
   if (!isIndicatorId(indicator)) {
     throw new AppError('NOT_FOUND', 'There is no outcome indicator by that name.');
   }

@@ -16,46 +16,43 @@ import { recordConsent, recordDisclosure, revokeConsent } from '../alumni/consen
 import { followUpQueue, recordFollowUpAttempt, setFollowUpChoice } from '../alumni/follow-ups';
 import { saveReferralPreferences } from '../alumni/preferences';
 import { createReferrals, matchedMeetings, moveReferral } from '../alumni/referrals';
-import { allow, router } from '../trpc';
-
-/** Alumni work: the coordinator's job, and the clinical director's to oversee. */
-const alumniStaff = allow('admin', 'alumni_coordinator');
+import { procedure, router } from '../trpc';
 
 export const alumniRouter = router({
-  list: alumniStaff
+  list: procedure('alumni.list')
     .input(alumniListInput)
     .query(({ ctx, input }) => alumniList(ctx, ctx.staff, input)),
-  page: alumniStaff
+  page: procedure('alumni.page')
     .input(clientIdInput)
     .query(({ ctx, input }) => alumnusPage(ctx, ctx.staff, input.clientId)),
-  matches: alumniStaff
+  matches: procedure('alumni.matches')
     .input(clientIdInput)
     .query(({ ctx, input }) => matchedMeetings(ctx, ctx.staff, input.clientId)),
-  savePreferences: alumniStaff
+  savePreferences: procedure('alumni.savePreferences')
     .input(referralPreferencesInput)
     .mutation(({ ctx, input }) => saveReferralPreferences(ctx, ctx.staff, input)),
-  refer: alumniStaff
+  refer: procedure('alumni.refer')
     .input(createReferralsInput)
     .mutation(({ ctx, input }) => createReferrals(ctx, ctx.staff, input)),
-  moveReferral: alumniStaff
+  moveReferral: procedure('alumni.moveReferral')
     .input(moveReferralInput)
     .mutation(({ ctx, input }) => moveReferral(ctx, ctx.staff, input)),
-  recordConsent: alumniStaff
+  recordConsent: procedure('alumni.recordConsent')
     .input(consentInput)
     .mutation(({ ctx, input }) => recordConsent(ctx, ctx.staff, input)),
-  revokeConsent: alumniStaff
+  revokeConsent: procedure('alumni.revokeConsent')
     .input(revokeConsentInput)
     .mutation(({ ctx, input }) => revokeConsent(ctx, ctx.staff, input)),
-  recordDisclosure: alumniStaff
+  recordDisclosure: procedure('alumni.recordDisclosure')
     .input(disclosureInput)
     .mutation(({ ctx, input }) => recordDisclosure(ctx, ctx.staff, input)),
-  followUpQueue: alumniStaff
+  followUpQueue: procedure('alumni.followUpQueue')
     .input(followUpQueueInput)
     .query(({ ctx, input }) => followUpQueue(ctx, ctx.staff, input)),
-  recordFollowUp: alumniStaff
+  recordFollowUp: procedure('alumni.recordFollowUp')
     .input(followUpAttemptInput)
     .mutation(({ ctx, input }) => recordFollowUpAttempt(ctx, ctx.staff, input)),
-  setFollowUpChoice: alumniStaff
+  setFollowUpChoice: procedure('alumni.setFollowUpChoice')
     .input(followUpChoiceInput)
     .mutation(({ ctx, input }) => setFollowUpChoice(ctx, ctx.staff, input)),
 });

@@ -28,54 +28,57 @@ import { upcomingMilestones } from '../clients/milestones';
 import { needsAttention } from '../clients/needs-attention';
 import { admitClient, dischargeClient, updateClient } from '../clients/save-client';
 import { staffOptions } from '../groups/staff-options';
-import { allow, router } from '../trpc';
+import { procedure, router } from '../trpc';
 
-const clinical = allow('admin', 'counselor');
 const mineInput = z.object({ mine: z.boolean().default(false) });
 
 export const clientsRouter = router({
-  attendanceHistory: clinical
+  attendanceHistory: procedure('clients.attendanceHistory')
     .input(clientIdInput)
     .query(({ ctx, input }) => attendanceHistory(ctx, ctx.staff, input.clientId)),
-  list: clinical
+  list: procedure('clients.list')
     .input(clientsListInput)
     .query(({ ctx, input }) => listClients(ctx, ctx.staff, input)),
-  get: clinical
+  get: procedure('clients.get')
     .input(clientIdInput)
     .query(({ ctx, input }) => getClient(ctx, ctx.staff, input.clientId)),
-  caseload: clinical
+  caseload: procedure('clients.caseload')
     .input(caseloadInput)
     .query(({ ctx, input }) => caseload(ctx, ctx.staff, input)),
-  page: clinical
+  page: procedure('clients.page')
     .input(clientIdInput)
     .query(({ ctx, input }) => clientPage(ctx, ctx.staff, input.clientId)),
-  counselors: clinical.query(({ ctx }) => staffOptions(ctx, ctx.staff, ['counselor', 'admin'])),
-  needsAttention: clinical
+  counselors: procedure('clients.counselors').query(({ ctx }) =>
+    staffOptions(ctx, ctx.staff, ['counselor', 'admin']),
+  ),
+  needsAttention: procedure('clients.needsAttention')
     .input(mineInput)
     .query(({ ctx, input }) => needsAttention(ctx, ctx.staff, input)),
-  upcomingMilestones: clinical
+  upcomingMilestones: procedure('clients.upcomingMilestones')
     .input(mineInput)
     .query(({ ctx, input }) => upcomingMilestones(ctx, ctx.staff, input)),
-  admit: clinical
+  admit: procedure('clients.admit')
     .input(clientRecordInput)
     .mutation(({ ctx, input }) => admitClient(ctx, ctx.staff, input)),
-  update: clinical
+  update: procedure('clients.update')
     .input(updateClientInput)
     .mutation(({ ctx, input }) => updateClient(ctx, ctx.staff, input)),
-  discharge: clinical
+  discharge: procedure('clients.discharge')
     .input(dischargeInput)
     .mutation(({ ctx, input }) => dischargeClient(ctx, ctx.staff, input)),
-  addFamilyMember: clinical
+  addFamilyMember: procedure('clients.addFamilyMember')
     .input(familyMemberInput)
     .mutation(({ ctx, input }) => addFamilyMember(ctx, ctx.staff, input)),
-  setStep: clinical
+  setStep: procedure('clients.setStep')
     .input(stepWorkInput)
     .mutation(({ ctx, input }) => setStepWork(ctx, ctx.staff, input)),
-  addGoal: clinical.input(goalInput).mutation(({ ctx, input }) => addGoal(ctx, ctx.staff, input)),
-  addGoalNote: clinical
+  addGoal: procedure('clients.addGoal')
+    .input(goalInput)
+    .mutation(({ ctx, input }) => addGoal(ctx, ctx.staff, input)),
+  addGoalNote: procedure('clients.addGoalNote')
     .input(goalNoteInput)
     .mutation(({ ctx, input }) => addGoalNote(ctx, ctx.staff, input)),
-  acknowledgeFlag: clinical
+  acknowledgeFlag: procedure('clients.acknowledgeFlag')
     .input(acknowledgeFlagInput)
     .mutation(({ ctx, input }) => acknowledgeFlag(ctx, ctx.staff, input)),
 });

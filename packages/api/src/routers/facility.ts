@@ -1,4 +1,3 @@
-import { ROLES } from '@homegroup/core';
 import {
   facilitySettingsInput,
   flagSettingsInput,
@@ -12,30 +11,32 @@ import { followUpDaysFor, updateFollowUpDays } from '../facility/follow-up-days'
 import { updateFlagSettings } from '../facility/update-flag-settings';
 import { updateFacilitySettings } from '../facility/update-settings';
 import { facilitySettingsFor } from '../groups/facility-settings';
-import { allow, router } from '../trpc';
+import { procedure, router } from '../trpc';
 
 export const facilityRouter = router({
-  overview: allow(...ROLES).query(({ ctx }) => facilityOverview(ctx, ctx.staff)),
-  settings: allow('admin').query(({ ctx }) => facilitySettingsFor(ctx.db, ctx.staff.facility.id)),
-  updateSettings: allow('admin')
+  overview: procedure('facility.overview').query(({ ctx }) => facilityOverview(ctx, ctx.staff)),
+  settings: procedure('facility.settings').query(({ ctx }) =>
+    facilitySettingsFor(ctx.db, ctx.staff.facility.id),
+  ),
+  updateSettings: procedure('facility.updateSettings')
     .input(facilitySettingsInput)
     .mutation(({ ctx, input }) => updateFacilitySettings(ctx, ctx.staff, input)),
-  flagSettings: allow('admin', 'counselor').query(({ ctx }) =>
+  flagSettings: procedure('facility.flagSettings').query(({ ctx }) =>
     flagSettingsFor(ctx.db, ctx.staff.facility.id),
   ),
-  updateFlagSettings: allow('admin')
+  updateFlagSettings: procedure('facility.updateFlagSettings')
     .input(flagSettingsInput)
     .mutation(({ ctx, input }) => updateFlagSettings(ctx, ctx.staff, input)),
-  milestoneSets: allow('admin', 'counselor').query(({ ctx }) =>
+  milestoneSets: procedure('facility.milestoneSets').query(({ ctx }) =>
     milestoneSetTexts(ctx.db, ctx.staff.facility.id),
   ),
-  updateMilestoneSet: allow('admin')
+  updateMilestoneSet: procedure('facility.updateMilestoneSet')
     .input(milestoneSetInput)
     .mutation(({ ctx, input }) => updateMilestoneSet(ctx, ctx.staff, input)),
-  followUpDays: allow('admin', 'alumni_coordinator').query(({ ctx }) =>
+  followUpDays: procedure('facility.followUpDays').query(({ ctx }) =>
     followUpDaysFor(ctx, ctx.staff),
   ),
-  updateFollowUpDays: allow('admin')
+  updateFollowUpDays: procedure('facility.updateFollowUpDays')
     .input(followUpDaysInput)
     .mutation(({ ctx, input }) => updateFollowUpDays(ctx, ctx.staff, input)),
 });

@@ -12,35 +12,34 @@ import { listGroups } from '../groups/list-groups';
 import { archiveGroup, createGroup, updateGroup } from '../groups/save-group';
 import { staffOptions } from '../groups/staff-options';
 import { searchPeople } from '../people/search-people';
-import { allow, router } from '../trpc';
-
-const groupStaff = allow('admin', 'counselor', 'group_monitor');
-const groupManagers = allow('admin', 'counselor');
+import { procedure, router } from '../trpc';
 
 export const groupsRouter = router({
-  list: groupStaff
+  list: procedure('groups.list')
     .input(
       z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
     )
     .query(({ ctx, input }) => listGroups(ctx, ctx.staff, input.includeArchived)),
-  get: groupStaff
+  get: procedure('groups.get')
     .input(groupIdInput)
     .query(({ ctx, input }) => getGroup(ctx, ctx.staff, input.groupId)),
-  staffOptions: groupManagers.query(({ ctx }) => staffOptions(ctx, ctx.staff)),
-  create: groupManagers
+  staffOptions: procedure('groups.staffOptions').query(({ ctx }) => staffOptions(ctx, ctx.staff)),
+  create: procedure('groups.create')
     .input(groupInput)
     .mutation(({ ctx, input }) => createGroup(ctx, ctx.staff, input)),
-  update: groupManagers
+  update: procedure('groups.update')
     .input(groupUpdateInput)
     .mutation(({ ctx, input }) => updateGroup(ctx, ctx.staff, input)),
-  archive: groupManagers
+  archive: procedure('groups.archive')
     .input(groupIdInput)
     .mutation(({ ctx, input }) => archiveGroup(ctx, ctx.staff, input.groupId)),
-  enrol: groupManagers.input(enrolInput).mutation(({ ctx, input }) => enrol(ctx, ctx.staff, input)),
-  endEnrolment: groupManagers
+  enrol: procedure('groups.enrol')
+    .input(enrolInput)
+    .mutation(({ ctx, input }) => enrol(ctx, ctx.staff, input)),
+  endEnrolment: procedure('groups.endEnrolment')
     .input(endEnrolmentInput)
     .mutation(({ ctx, input }) => endEnrolment(ctx, ctx.staff, input)),
-  searchPeople: groupStaff
+  searchPeople: procedure('groups.searchPeople')
     .input(z.object({ q: z.string().trim().min(2, 'Type at least 2 letters.').max(60) }))
     .query(({ ctx, input }) => searchPeople(ctx, ctx.staff, input.q)),
 });

@@ -14,28 +14,26 @@ import {
   meetingFilterOptions,
   meetingImportReport,
 } from '../meetings/sources';
-import { allow, router } from '../trpc';
-
-/** The directory holds public meeting listings, no client data: every clinical role may search it. */
-const readers = allow('admin', 'alumni_coordinator', 'counselor');
-const keepers = allow('admin', 'alumni_coordinator');
+import { procedure, router } from '../trpc';
 
 export const meetingsRouter = router({
-  search: readers
+  search: procedure('meetings.search')
     .input(meetingSearchInput)
     .query(({ ctx, input }) => searchMeetings(ctx, ctx.staff, input)),
-  filterOptions: readers.query(({ ctx }) => meetingFilterOptions(ctx, ctx.staff)),
-  places: readers
+  filterOptions: procedure('meetings.filterOptions').query(({ ctx }) =>
+    meetingFilterOptions(ctx, ctx.staff),
+  ),
+  places: procedure('meetings.places')
     .input(placeSearchInput)
     .query(({ ctx, input }) => findPlaces(ctx, ctx.staff, input.text)),
-  sources: keepers.query(({ ctx }) => listMeetingSources(ctx, ctx.staff)),
-  createSource: keepers
+  sources: procedure('meetings.sources').query(({ ctx }) => listMeetingSources(ctx, ctx.staff)),
+  createSource: procedure('meetings.createSource')
     .input(meetingSourceInput)
     .mutation(({ ctx, input }) => createMeetingSource(ctx, ctx.staff, input)),
-  importReport: keepers
+  importReport: procedure('meetings.importReport')
     .input(z.object({ importId: z.uuid({ error: 'That is not an import link Homegroup made.' }) }))
     .query(({ ctx, input }) => meetingImportReport(ctx, ctx.staff, input.importId)),
-  saveManual: keepers
+  saveManual: procedure('meetings.saveManual')
     .input(manualMeetingInput)
     .mutation(({ ctx, input }) => saveManualMeeting(ctx, ctx.staff, input)),
 });
