@@ -1,3 +1,4 @@
+export { type BrokenLink, type ChainReport, verifyAuditChain } from './audit-chain';
 export { createDb, type Db, type DbConfig, type DbHandle } from './create-db';
 export { migrateToLatest } from './migrate';
 export { migrations } from './migrations';

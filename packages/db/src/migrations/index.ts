@@ -4,6 +4,7 @@ import * as createGroups from './20261121T210000Z-create-groups';
 import * as createClientEngagement from './20261122T090000Z-create-client-engagement';
 import * as createAlumniReferrals from './20261123T090000Z-create-alumni-referrals';
 import * as createOutcomes from './20261124T090000Z-create-outcomes';
+import * as chainAuditEvents from './20261125T090000Z-chain-audit-events';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T090000Z-create-client-engagement': createClientEngagement,
   '20261123T090000Z-create-alumni-referrals': createAlumniReferrals,
   '20261124T090000Z-create-outcomes': createOutcomes,
+  '20261125T090000Z-chain-audit-events': chainAuditEvents,
 };

@@ -25,6 +25,12 @@ export interface AuditEventsTable {
   outcome: 'success' | 'failure';
   sourceIp: string | null;
   detail: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Place in the one chain of events, set by the database on insert. */
+  chainSeq: Generated<number>;
+  /** Hash of the event before this one in the chain (64 zeros for the first). */
+  prevHash: Generated<string>;
+  /** SHA-256 over `prevHash`, `chainSeq` and every field (see the chain migration). */
+  hash: Generated<string>;
 }
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
