@@ -280,6 +280,17 @@ describe('HTTP server', () => {
     expect(monitor.statusCode).toBe(403);
   });
 
+  it('refuses a download whose filters hold a character that cannot be stored, in words', async () => {
+    const cookies = await sessionOf('counselor@a.test');
+    const res = await app.inject({
+      method: 'GET',
+      url: '/export/caseload.csv?search=a%00b',
+      cookies,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/cannot be saved/);
+  });
+
   it('sends security headers', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");

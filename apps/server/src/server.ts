@@ -12,8 +12,10 @@ import {
   createContextInner,
   disclosureLogDownload,
   fhirBundleDownload,
+  hasUnstorableText,
   meetingImportUpload,
   outcomeIndicatorDownload,
+  UNSTORABLE_TEXT,
 } from '@homegroup/api';
 import type { DbHandle } from '@homegroup/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -112,6 +114,9 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
     reply: FastifyReply,
     makeDownload: MakeDownload,
   ) {
+    if (hasUnstorableText(req.query) || hasUnstorableText(req.params)) {
+      return reply.code(400).type('text/plain').send(UNSTORABLE_TEXT);
+    }
     try {
       const download = await makeDownload(
         createContext({ req, res: reply }),

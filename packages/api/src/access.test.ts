@@ -86,7 +86,8 @@ describe('the access table', () => {
       for (const path of Object.keys(HTTP_ACCESS) as (keyof typeof HTTP_ACCESS)[]) {
         const allowed = rolesFor(path)?.includes(role) ?? true;
         const result = requireAccess(ctx, path);
-        if (allowed) await expect(result, `${path} as ${role}`).resolves.toMatchObject({ role });
+        if (allowed)
+          await expect(result, `${path} as ${role}`).resolves.toMatchObject({ staff: { role } });
         else
           await expect(result, `${path} as ${role}`).rejects.toMatchObject({
             code: 'FORBIDDEN',

@@ -24,6 +24,7 @@ export { meetingImportUpload } from './meetings/import-upload';
 export { outcomeIndicatorDownload } from './outcomes/indicator-download';
 export { type AppRouter, appRouter } from './root';
 export { createCallerFactory } from './trpc';
+export { hasUnstorableText, UNSTORABLE_TEXT } from './unstorable-text';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,9 +1,12 @@
+import { withFacilityScope } from '@homegroup/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { ACCESS, type Access, type PublicPath, ROLE_REFUSAL, type StaffPath } from './access';
+import { facilityScopeFor } from './auth/facility-scope';
 import { resolveSession } from './auth/resolve-session';
 import type { Context } from './context';
 import { AppError } from './errors';
+import { hasUnstorableText, UNSTORABLE_TEXT } from './unstorable-text';
 
 /** Each procedure carries its row of the access table, so tests and tools can read it back. */
 export interface Meta {
@@ -60,6 +63,12 @@ const appErrors = t.middleware(async ({ next }) => {
 
 const base = t.procedure.use(appErrors);
 
+/** Text that cannot be stored is refused in words before the input is read. */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  if (hasUnstorableText(await getRawInput())) throw new AppError('BAD_INPUT', UNSTORABLE_TEXT);
+  return next();
+});
+
 const authenticated = base.use(async ({ ctx, next }) => {
   const staff = await resolveSession(ctx);
   return next({ ctx: { ...ctx, staff } });
@@ -69,19 +78,23 @@ const authenticated = base.use(async ({ ctx, next }) => {
  * The only way to build a procedure that needs a signed-in staff member: its row of the access
  * table (`access.ts`) names the roles allowed at the facility the staff member is working at.
  * The role is checked before the input is read. Procedures then scope every query to
- * `ctx.staff.facility.id` (the row's facility rule).
+ * `ctx.staff.facility.id` (the row's facility rule), and the database enforces the same rule again
+ * with row-level security for every query the procedure makes.
  */
 export function procedure(path: StaffPath) {
   const access: Access = ACCESS[path];
   if ('public' in access) throw new Error(`${path} is public: use openProcedure`);
-  const roles = access.roles;
-  return authenticated.meta({ access }).use(async ({ ctx, next }) => {
-    if (!roles.includes(ctx.staff.role)) throw new AppError('FORBIDDEN', ROLE_REFUSAL);
-    return next();
-  });
+  const { roles, scope } = access;
+  return authenticated
+    .meta({ access })
+    .use(async ({ ctx, next }) => {
+      if (!roles.includes(ctx.staff.role)) throw new AppError('FORBIDDEN', ROLE_REFUSAL);
+      return withFacilityScope(await facilityScopeFor(ctx, ctx.staff, scope), () => next());
+    })
+    .use(refuseUnstorableText);
 }
 
 /** A procedure that works signed out: only those the access table marks public (sign-in, sign-out). */
 export function openProcedure(path: PublicPath) {
-  return base.meta({ access: ACCESS[path] });
+  return base.meta({ access: ACCESS[path] }).use(refuseUnstorableText);
 }

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from './create-db';
 
 /** Where the audit chain first breaks, and how. */
 export interface BrokenLink {
@@ -35,7 +36,7 @@ interface Row {
  * database (the same function the insert trigger uses). Reports the first event that is missing,
  * that does not link to the event before it, or whose fields no longer match its hash.
  */
-export async function verifyAuditChain(db: Kysely<any>, batchSize = 5_000): Promise<ChainReport> {
+export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<ChainReport> {
   let expectedSeq = 1n;
   let prev = FIRST_PREV;
   let checked = 0;

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { FacilityScopedDialect } from './facility-scope';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './tables';
 
@@ -60,7 +61,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({
+      dialect: new FacilityScopedDialect(new PostgresDialect({ pool })),
+      plugins,
+    });
     return {
       db,
       driver: 'pg',
@@ -74,7 +78,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
     parsers,
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({
+    dialect: new FacilityScopedDialect(new PGliteDialect(pglite)),
+    plugins,
+  });
   return {
     db,
     driver: 'pglite',

@@ -1,5 +1,10 @@
 export { type BrokenLink, type ChainReport, verifyAuditChain } from './audit-chain';
 export { createDb, type Db, type DbConfig, type DbHandle } from './create-db';
+export {
+  type FacilityScope,
+  keepFacilityScope,
+  withFacilityScope,
+} from './facility-scope';
 export { migrateToLatest } from './migrate';
 export { migrations } from './migrations';
 export { createScratchDatabase } from './scratch-database';

@@ -22,14 +22,20 @@ const requiredText = (max: number, empty: string, what: string) =>
     .min(1, empty)
     .max(max, `${what} can be at most ${max} characters.`);
 
+function toMicroDegrees(degrees: number) {
+  return Math.round(degrees * 1e6) / 1e6 || 0;
+}
 export const latitude = z
   .number({ error: 'Latitude must be a number.' })
   .min(-90, 'Latitude is between -90 and 90.')
-  .max(90, 'Latitude is between -90 and 90.');
+  .max(90, 'Latitude is between -90 and 90.')
+  // Six decimals is about 10 cm: finer digits mean nothing, and denormal values underflow in SQL.
+  .transform(toMicroDegrees);
 export const longitude = z
   .number({ error: 'Longitude must be a number.' })
   .min(-180, 'Longitude is between -180 and 180.')
-  .max(180, 'Longitude is between -180 and 180.');
+  .max(180, 'Longitude is between -180 and 180.')
+  .transform(toMicroDegrees);
 export const weekday = z
   .number({ error: 'Choose a day of the week.' })
   .int()

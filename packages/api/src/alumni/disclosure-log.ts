@@ -2,7 +2,7 @@ import { csvLine, dateInTimeZone } from '@homegroup/core';
 import type { Db } from '@homegroup/db';
 import { clientIdInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
-import { requireAccess } from '../auth/require-access';
+import { withAccess } from '../auth/require-access';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { alumniClient } from './alumni-client';
@@ -49,42 +49,43 @@ const HEADER = [
  * `/export/disclosures.csv`. Same session and role checks as the procedures; the export is audited.
  */
 export async function disclosureLogDownload(ctx: Context, query: Record<string, unknown>) {
-  const staff = await requireAccess(ctx, 'export.disclosuresCsv');
-  const parsed = clientIdInput.safeParse(query);
-  if (!parsed.success) {
-    throw new AppError(
-      'BAD_INPUT',
-      parsed.error.issues[0]?.message ?? 'That is not a client link.',
-    );
-  }
-  const client = await alumniClient(ctx.db, staff, parsed.data.clientId);
-  const rows = await disclosureRows(ctx.db, staff, client.id);
-  await recordStaffAction(ctx, staff, ctx.db, {
-    action: 'export',
-    entityType: 'disclosure_log',
-    entityId: client.id,
-    clientId: client.id,
-    detail: { rows: rows.length },
+  return withAccess(ctx, 'export.disclosuresCsv', async (staff) => {
+    const parsed = clientIdInput.safeParse(query);
+    if (!parsed.success) {
+      throw new AppError(
+        'BAD_INPUT',
+        parsed.error.issues[0]?.message ?? 'That is not a client link.',
+      );
+    }
+    const client = await alumniClient(ctx.db, staff, parsed.data.clientId);
+    const rows = await disclosureRows(ctx.db, staff, client.id);
+    await recordStaffAction(ctx, staff, ctx.db, {
+      action: 'export',
+      entityType: 'disclosure_log',
+      entityId: client.id,
+      clientId: client.id,
+      detail: { rows: rows.length },
+    });
+    const lines = [
+      csvLine(HEADER),
+      ...rows.map((r) =>
+        csvLine([
+          r.disclosedOn,
+          r.recipientName,
+          r.information,
+          r.purpose,
+          r.madeBy,
+          r.consentSignedOn,
+          r.consentRecipient,
+          r.consentId,
+          r.notice,
+        ]),
+      ),
+    ];
+    const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
+    return {
+      filename: `disclosures-${client.recordNumber}-${today}.csv`,
+      chunks: [`${lines.join('\r\n')}\r\n`],
+    };
   });
-  const lines = [
-    csvLine(HEADER),
-    ...rows.map((r) =>
-      csvLine([
-        r.disclosedOn,
-        r.recipientName,
-        r.information,
-        r.purpose,
-        r.madeBy,
-        r.consentSignedOn,
-        r.consentRecipient,
-        r.consentId,
-        r.notice,
-      ]),
-    ),
-  ];
-  const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
-  return {
-    filename: `disclosures-${client.recordNumber}-${today}.csv`,
-    chunks: [`${lines.join('\r\n')}\r\n`],
-  };
 }

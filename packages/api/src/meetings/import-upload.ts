@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireAccess } from '../auth/require-access';
+import { withAccess } from '../auth/require-access';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import { type ImportProgress, importMeetingFeed } from './import-feed';
@@ -15,8 +15,9 @@ export async function meetingImportUpload(
   text: string | null,
   onProgress: (progress: ImportProgress) => void,
 ) {
-  const staff = await requireAccess(ctx, 'import.meetingFeed');
-  if (!z.uuid().safeParse(sourceId).success)
-    throw new AppError('NOT_FOUND', 'No meeting feed with that link.');
-  return importMeetingFeed(ctx, staff, { sourceId, text }, onProgress);
+  return withAccess(ctx, 'import.meetingFeed', async (staff) => {
+    if (!z.uuid().safeParse(sourceId).success)
+      throw new AppError('NOT_FOUND', 'No meeting feed with that link.');
+    return importMeetingFeed(ctx, staff, { sourceId, text }, onProgress);
+  });
 }

@@ -7,7 +7,7 @@ import {
 } from '@homegroup/core';
 import { type OutcomeFiltersInput, outcomeFiltersInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
-import { requireAccess } from '../auth/require-access';
+import { withAccess } from '../auth/require-access';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { outcomeDashboard } from './outcome-dashboard';
@@ -140,9 +140,10 @@ export async function outcomeIndicatorDownload(
   indicator: string,
   query: Record<string, unknown>,
 ) {
-  const staff = await requireAccess(ctx, 'export.indicatorCsv');
-  if (!isIndicatorId(indicator)) {
-    throw new AppError('NOT_FOUND', 'There is no outcome indicator by that name.');
-  }
-  return indicatorCsvExport(ctx, staff, indicator, query);
+  return withAccess(ctx, 'export.indicatorCsv', async (staff) => {
+    if (!isIndicatorId(indicator)) {
+      throw new AppError('NOT_FOUND', 'There is no outcome indicator by that name.');
+    }
+    return indicatorCsvExport(ctx, staff, indicator, query);
+  });
 }

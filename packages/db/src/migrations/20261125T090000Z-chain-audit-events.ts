@@ -53,7 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table audit_events enable trigger audit_events_no_update_delete`.execute(db);
 
   await sql`
-    create function audit_events_chain() returns trigger language plpgsql as $$
+    create function audit_events_chain() returns trigger language plpgsql
+    -- Runs as the table's owner: row-level security must not hide the chain's last event from a
+    -- staff request scoped to one facility.
+    security definer set search_path from current as $$
     declare
       last_seq bigint;
       last_hash text;

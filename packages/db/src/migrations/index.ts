@@ -5,6 +5,7 @@ import * as createClientEngagement from './20261122T090000Z-create-client-engage
 import * as createAlumniReferrals from './20261123T090000Z-create-alumni-referrals';
 import * as createOutcomes from './20261124T090000Z-create-outcomes';
 import * as chainAuditEvents from './20261125T090000Z-chain-audit-events';
+import * as rowLevelSecurity from './20261125T100000Z-row-level-security';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T090000Z-create-alumni-referrals': createAlumniReferrals,
   '20261124T090000Z-create-outcomes': createOutcomes,
   '20261125T090000Z-chain-audit-events': chainAuditEvents,
+  '20261125T100000Z-row-level-security': rowLevelSecurity,
 };

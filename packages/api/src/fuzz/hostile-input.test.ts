@@ -1,0 +1,79 @@
+import { DEMO_PASSWORD, demoEmail, seedDemo } from '@homegroup/db/seed';
+import type { TestDb } from '@homegroup/db/testing';
+import { createTestDb } from '@homegroup/db/testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
+import { hashPassword } from '../auth/passwords';
+import { appRouter } from '../root';
+import { browser } from '../testing';
+import { installChangeLog, lastChange } from './change-log';
+import { hostileArbitrary, inputJsonSchema, oneFieldHostile } from './input-arbitraries';
+
+type AnyProcedure = { _def: { type: string; inputs: ZodType[] } };
+const procedures = Object.entries(appRouter._def.procedures) as unknown as [string, AnyProcedure][];
+/** Signing out would end the session the rest of the run uses; it takes no input anyway. */
+const SKIPPED = new Set(['auth.signOut']);
+const RUNS = 24;
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, { hashPassword, today: '2026-11-20' });
+  await installChangeLog(t.db);
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+function call(caller: object, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe('hostile input to every procedure', () => {
+  it('never fails on our side, and a refused call changes nothing', async () => {
+    const b = browser(t.db);
+    await b.caller.auth.signIn({ email: demoEmail('admin'), password: DEMO_PASSWORD });
+    let tried = 0;
+    const failures: string[] = [];
+    let before = await lastChange(t.db);
+    for (const [path, procedure] of procedures) {
+      if (SKIPPED.has(path)) continue;
+      const input = procedure._def.inputs[0];
+      const arbitrary = input
+        ? hostileArbitrary(inputJsonSchema(input))
+        : fc.constantFrom<unknown>(undefined, null, {}, 'x', { extra: '<script>' });
+      const samples = [
+        ...fc.sample(arbitrary, { numRuns: RUNS, seed: 7 }),
+        ...(input ? oneFieldHostile(inputJsonSchema(input)) : []),
+      ];
+      for (const sample of samples) {
+        tried += 1;
+        // A fresh session when a call switched facility or signed the caller in as someone else.
+        const caller = path.startsWith('auth.') ? browser(t.db).caller : b.caller;
+        if (caller !== b.caller) {
+          await caller.auth.signIn({ email: demoEmail('admin'), password: DEMO_PASSWORD });
+        }
+        const outcome = await call(caller, path, sample).then(
+          () => null,
+          (e: { code?: string; message?: string }) => e,
+        );
+        const after = await lastChange(t.db);
+        const shown = JSON.stringify(sample)?.slice(0, 120);
+        if (outcome?.code === 'INTERNAL_SERVER_ERROR') {
+          failures.push(`${path} failed on our side with ${shown}: ${outcome.message}`);
+        } else if (outcome && after !== before) {
+          failures.push(`${path} refused ${shown} (${outcome.code}) but changed data`);
+        }
+        before = after;
+      }
+    }
+    expect(failures).toEqual([]);
+    // The count the security section of the README reports.
+    expect(tried).toBeGreaterThan(procedures.length * RUNS);
+    console.info(
+      `hostile inputs tried: ${tried} over ${procedures.length - SKIPPED.size} procedures`,
+    );
+  }, 600_000);
+});
