@@ -1,4 +1,12 @@
 export { type BrokenLink, type ChainReport, verifyAuditChain } from './audit-chain';
+export {
+  BackupError,
+  type BackupHeader,
+  backupLines,
+  restoreBackup,
+  type TableSummary,
+  tableSummaries,
+} from './backup';
 export { createDb, type Db, type DbConfig, type DbHandle } from './create-db';
 export {
   type FacilityScope,
