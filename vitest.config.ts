@@ -34,7 +34,8 @@ if (process.env.TEST_DATABASE_URL) {
   projects.push({
     test: {
       name: 'postgres',
-      include: databaseTests,
+      // *.pg-test.ts: what only a PostgreSQL server can show (e.g. killing a connection).
+      include: [...databaseTests, 'packages/api/src/**/*.pg-test.ts'],
       provide: { testDriver: 'pg' },
       ...databaseTimeouts,
     },

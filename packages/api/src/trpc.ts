@@ -6,6 +6,7 @@ import { facilityScopeFor } from './auth/facility-scope';
 import { resolveSession } from './auth/resolve-session';
 import type { Context } from './context';
 import { AppError } from './errors';
+import { isRetryableDatabaseError, RETRYABLE_MESSAGE } from './retryable';
 import { hasUnstorableText, UNSTORABLE_TEXT } from './unstorable-text';
 
 /** Each procedure carries its row of the access table, so tests and tools can read it back. */
@@ -43,6 +44,7 @@ const t = initTRPC
           fieldErrors: fieldErrors ?? null,
           authReason: cause instanceof AppError ? (cause.details.authReason ?? null) : null,
           conflicts: cause instanceof AppError ? (cause.details.conflicts ?? null) : null,
+          retryable: shape.data.code === 'SERVICE_UNAVAILABLE',
         },
       };
     },
@@ -57,6 +59,13 @@ const appErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+  }
+  if (!result.ok && isRetryableDatabaseError(result.error.cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: RETRYABLE_MESSAGE,
+      cause: result.error.cause,
+    });
   }
   return result;
 });

@@ -61,6 +61,11 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
+    // Nor may a connection lost while in use (killed by an admin, a server restart): the query
+    // running on it fails with a retryable error, and the pool replaces the connection.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<Database>({
       dialect: new FacilityScopedDialect(new PostgresDialect({ pool })),
       plugins,

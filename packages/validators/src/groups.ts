@@ -169,6 +169,8 @@ export const saveAttendanceInput = z.object({
   complete: z.boolean().default(false),
   /** Required to change a signed session: it is kept with the change. */
   addendumReason: optionalText(1000, 'The reason'),
+  /** The same key on a retry: the save is done at most once. */
+  idempotencyKey: z.uuid('The save key must be a UUID.').optional(),
 });
 export type SaveAttendanceInput = z.infer<typeof saveAttendanceInput>;
 

@@ -1,11 +1,12 @@
 import { ENGAGEMENT_LEVELS, GROUP_SESSION_STATES, stepLabel, TWELVE_STEPS } from '@homegroup/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { TextField } from '../components/text-field';
 import { errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
+import { newUuid } from '../lib/new-uuid';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
 import {
@@ -48,6 +49,7 @@ function SessionLogger({ view }: { view: SessionView }) {
   const [correcting, setCorrecting] = useState(false);
   const [addendumReason, setAddendumReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const lastSend = useRef<{ payload: string; key: string } | null>(null);
 
   const people = useMemo(() => {
     const known = new Set(view.people.map((p) => p.key));
@@ -104,7 +106,7 @@ function SessionLogger({ view }: { view: SessionView }) {
       const draft = edits[key] as Draft;
       return { ...draft, person: p?.person ?? { clientId: key.slice(2) } };
     });
-    save.mutate({
+    const payload = {
       sessionId: session.id,
       baseVersion: session.version,
       entries,
@@ -120,7 +122,12 @@ function SessionLogger({ view }: { view: SessionView }) {
           }
         : {}),
       addendumReason: session.locked ? addendumReason : null,
-    });
+    };
+    // The same changes sent again (after a dropped connection) carry the same key, so the server
+    // saves them at most once; different changes get a new key.
+    const sent = JSON.stringify(payload);
+    if (lastSend.current?.payload !== sent) lastSend.current = { payload: sent, key: newUuid() };
+    save.mutate({ ...payload, idempotencyKey: lastSend.current.key });
   };
 
   const saveError = save.error ? errorInfo(save.error) : null;

@@ -6,6 +6,7 @@ import * as createAlumniReferrals from './20261123T090000Z-create-alumni-referra
 import * as createOutcomes from './20261124T090000Z-create-outcomes';
 import * as chainAuditEvents from './20261125T090000Z-chain-audit-events';
 import * as rowLevelSecurity from './20261125T100000Z-row-level-security';
+import * as createIdempotencyKeys from './20261125T110000Z-create-idempotency-keys';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T090000Z-create-outcomes': createOutcomes,
   '20261125T090000Z-chain-audit-events': chainAuditEvents,
   '20261125T100000Z-row-level-security': rowLevelSecurity,
+  '20261125T110000Z-create-idempotency-keys': createIdempotencyKeys,
 };

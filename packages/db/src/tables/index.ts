@@ -14,6 +14,7 @@ import type { FollowUpAttemptsTable, FollowUpTasksTable } from './follow-ups';
 import type { GroupEnrolmentsTable } from './group-enrolments';
 import type { GroupSessionsTable } from './group-sessions';
 import type { GroupsTable } from './groups';
+import type { IdempotencyKeysTable } from './idempotency-keys';
 import type { MeetingImportsTable, MeetingSourcesTable, MeetingsTable } from './meetings';
 import type { MilestoneSetsTable } from './milestone-sets';
 import type { OrganizationsTable } from './organizations';
@@ -34,6 +35,7 @@ export interface Database {
   signInAttempts: SignInAttemptsTable;
   clients: ClientsTable;
   auditEvents: AuditEventsTable;
+  idempotencyKeys: IdempotencyKeysTable;
   facilitySettings: FacilitySettingsTable;
   familyMembers: FamilyMembersTable;
   groups: GroupsTable;
