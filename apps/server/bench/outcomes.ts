@@ -21,10 +21,16 @@ export interface OutcomeBenchTools {
   signIn: (base: string, body: string) => Promise<string>;
 }
 
-const WORLDS = [
+const ALL_WORLDS = [
   { label: '1×', facilities: 5 },
   { label: '10×', facilities: 50 },
 ] as const;
+/** BENCH_OUTCOME_WORLDS=1× measures the small world only (minutes instead of most of an hour). */
+const WORLDS = ALL_WORLDS.filter(
+  (w) =>
+    !process.env.BENCH_OUTCOME_WORLDS ||
+    process.env.BENCH_OUTCOME_WORLDS.split(',').includes(w.label),
+);
 const CLIENTS_PER_FACILITY = 500;
 const WARM_UP = 5;
 /** Timed calls per case; at least 50. */
