@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, HTTP_ACCESS, ROLE_REFUSAL, rolesFor } from './access';
 import { requireAccess } from './auth/require-access';
 import { createContextInner } from './context';
-import { appRouter } from './root';
+import { allProcedures, callPath } from './fuzz/procedures';
 import { browser, createTestWorld, signedIn, testSettings } from './testing';
 
 let t: TestDb;
@@ -18,8 +18,6 @@ afterAll(async () => {
   await t.close();
 });
 
-type AnyProcedure = { _def: { type: string; meta?: { access?: unknown } } };
-const procedures = Object.entries(appRouter._def.procedures) as unknown as [string, AnyProcedure][];
 const STAFF = {
   admin: 'admin@a.test',
   counselor: 'counselor@a.test',
@@ -27,18 +25,12 @@ const STAFF = {
   alumni_coordinator: 'coordinator@a.test',
 } as const satisfies Record<Role, string>;
 
-/** Calls `path` on a caller, e.g. `clients.get`. */
-function call(caller: object, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller);
-  return (fn as (input: unknown) => Promise<unknown>)(input);
-}
-
 describe('the access table', () => {
   it('has exactly one row for each procedure of the router, and the procedure carries it', () => {
-    expect(procedures.length).toBeGreaterThan(60);
-    const paths = procedures.map(([path]) => path).sort();
+    expect(allProcedures.length).toBeGreaterThan(60);
+    const paths = allProcedures.map(([path]) => path).sort();
     expect(paths).toEqual(Object.keys(ACCESS).sort());
-    for (const [path, p] of procedures) {
+    for (const [path, p] of allProcedures) {
       expect(p._def.meta?.access, path).toEqual(ACCESS[path as keyof typeof ACCESS]);
     }
   });
@@ -54,13 +46,13 @@ describe('the access table', () => {
     ) as Record<Role, object>;
     const mismatches: string[] = [];
     let calls = 0;
-    for (const [path] of procedures) {
+    for (const [path] of allProcedures) {
       const roles = rolesFor(path as keyof typeof ACCESS);
       if (!roles) continue;
       for (const role of ROLES) {
         // An empty input: an allowed role gets as far as the input check (or an answer); a
         // refused one is stopped before the input is read.
-        const outcome = await call(callers[role], path, {}).then(
+        const outcome = await callPath(callers[role], path, {}).then(
           () => 'allowed',
           (e: { code?: string; message?: string }) =>
             e.code === 'FORBIDDEN' && e.message === ROLE_REFUSAL ? 'refused' : 'allowed',
@@ -99,8 +91,8 @@ describe('the access table', () => {
 
   it('refuses a caller who is not signed in, except the public ones', async () => {
     const { caller } = browser(t.db);
-    for (const [path] of procedures) {
-      const outcome = await call(caller, path, {}).then(
+    for (const [path] of allProcedures) {
+      const outcome = await callPath(caller, path, {}).then(
         () => 'answered',
         (e: { code?: string }) => e.code,
       );

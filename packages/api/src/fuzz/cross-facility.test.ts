@@ -4,15 +4,12 @@ import type { TestDb } from '@homegroup/db/testing';
 import { createTestDb } from '@homegroup/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZodType } from 'zod';
 import { hashPassword } from '../auth/passwords';
-import { appRouter } from '../root';
 import { signedIn } from '../testing';
 import { changesSince, installChangeLog, lastChange } from './change-log';
 import { type IdPools, inputJsonSchema, validArbitrary } from './input-arbitraries';
+import { allProcedures, callPath } from './procedures';
 
-type AnyProcedure = { _def: { inputs: ZodType[] } };
-const procedures = Object.entries(appRouter._def.procedures) as unknown as [string, AnyProcedure][];
 const PUBLIC = new Set(['auth.signIn', 'auth.signOut']);
 const RUNS = 12;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -105,11 +102,6 @@ afterAll(async () => {
   await t.close();
 });
 
-function call(caller: object, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller);
-  return (fn as (input: unknown) => Promise<unknown>)(input);
-}
-
 /** The same input with each of facility B's ids replaced by an id that exists nowhere. */
 function withUnknownIds(input: unknown): unknown {
   const twins = new Map<string, string>();
@@ -130,7 +122,7 @@ describe('a director of facility A calling every procedure with the ids of facil
     const start = await lastChange(t.db);
     const problems: string[] = [];
     let aimed = 0;
-    for (const [path, procedure] of procedures) {
+    for (const [path, procedure] of allProcedures) {
       if (PUBLIC.has(path)) continue;
       const schema = procedure._def.inputs[0];
       const samples = schema
@@ -140,7 +132,7 @@ describe('a director of facility A calling every procedure with the ids of facil
         const hasB = mentionsB(JSON.stringify(input ?? null));
         if (hasB) aimed += 1;
         const before = await lastChange(t.db);
-        const outcome = await call(caller, path, input).then(
+        const outcome = await callPath(caller, path, input).then(
           (result) => ({ ok: true as const, text: JSON.stringify(result) ?? '' }),
           (e: { code?: string; message?: string }) => ({
             ok: false as const,
@@ -154,7 +146,7 @@ describe('a director of facility A calling every procedure with the ids of facil
           problems.push(`${path} changed facility B rows for ${shown}`);
         }
         if (hasB && !outcome.ok) {
-          const twin = await call(caller, path, withUnknownIds(input)).then(
+          const twin = await callPath(caller, path, withUnknownIds(input)).then(
             () => 'answered',
             (e: { code?: string; message?: string }) => `${e.code}: ${e.message}`,
           );
