@@ -125,14 +125,17 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>): Promi
       `This backup's schema (${header.migrations.length} migrations) differs from the database's (${here.length}). Restore into a database at the same version.`,
     );
   }
-  const tables = new Set(await dataTables(db));
-  const nonEmpty = (await tableSummaries(db)).filter(
-    (t) => t.rows > 0 && t.name !== 'audit_events',
-  );
-  const auditRows = (await tableSummaries(db)).find((t) => t.name === 'audit_events')?.rows ?? 0;
-  if (nonEmpty.length > 0 || auditRows > 0) {
+  const names = await dataTables(db);
+  const tables = new Set(names);
+  const holding: string[] = [];
+  for (const name of names) {
+    const { rows } = await sql<{ any: boolean }>`
+      select exists (select 1 from ${sql.table(name)}) as any`.execute(db);
+    if (rows[0]?.any) holding.push(name);
+  }
+  if (holding.length > 0) {
     throw new BackupError(
-      `The database already holds records (${nonEmpty.map((t) => t.name).join(', ') || 'audit_events'}). Restore into an empty database, so nothing is overwritten.`,
+      `The database already holds records (${holding.join(', ')}). Restore into an empty database, so nothing is overwritten.`,
     );
   }
   await db.transaction().execute(async (trx) => {
