@@ -8,6 +8,9 @@
  * client page on the scale seed, 500 and 5,000 clients). `BENCH_ONLY=caseload` (or a comma list)
  * runs only those; all run by default. `meetings`: feed import and directory search (see meetings.ts).
  * `outcomes`: the outcome dashboard on 5 and 50 facilities (see outcomes.ts).
+ * `load`: 50 staff at once for 60 s saving attendance and reading the dashboards, then every
+ * write counted in the database (see load.ts; BENCH_LOAD_USERS, BENCH_LOAD_SECONDS). PostgreSQL
+ * only: it runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, and says it was skipped if not.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +22,7 @@ import { DEMO_PASSWORD, demoEmail, SCALE_PASSWORD, seedDemo, seedScale } from '@
 import { sql } from 'kysely';
 import { parseEnv } from '../src/env';
 import { buildServer, SESSION_COOKIE } from '../src/server';
+import { benchLoad } from './load';
 import { benchMeetings } from './meetings';
 import { benchOutcomes } from './outcomes';
 
@@ -226,9 +230,16 @@ function printTable(label: string, rows: readonly Timing[]) {
   );
 }
 
-/** The server on a free loopback port, as in production but silent. */
+/**
+ * The server on a free loopback port, as in production but silent (BENCH_LOG_LEVEL=error shows
+ * what it logs, e.g. the cause of a 500).
+ */
 async function startServer(handle: DbHandle) {
-  const config = parseEnv({ LOG_LEVEL: 'silent', PORT: '0', HOMEGROUP_LOCKOUT_ATTEMPTS: '100' });
+  const config = parseEnv({
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    HOMEGROUP_LOCKOUT_ATTEMPTS: '100',
+  });
   const app = await buildServer(handle, config);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -407,7 +418,7 @@ async function openPgliteDir(): Promise<DbHandle> {
   };
 }
 
-const SECTIONS = ['procedures', 'caseload', 'meetings', 'outcomes'] as const;
+const SECTIONS = ['procedures', 'caseload', 'meetings', 'outcomes', 'load'] as const;
 
 function chosenSections() {
   const only = (process.env.BENCH_ONLY ?? '')
@@ -499,6 +510,20 @@ async function main() {
       openPgliteDir,
       tools,
     );
+  }
+
+  if (sections.has('load')) {
+    if (serverUrl) {
+      await benchLoad(
+        'PostgreSQL server',
+        () => createScratchDatabase(serverUrl, 'homegroup_bench'),
+        { startServer, signIn },
+      );
+    } else {
+      console.log(
+        '\nload: skipped, it runs on PostgreSQL only: set BENCH_DATABASE_URL (or TEST_DATABASE_URL).',
+      );
+    }
   }
 
   if (!serverUrl) {

@@ -14,11 +14,11 @@ const RETRYABLE_STATES = new Set([
 const RETRYABLE_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
 export const RETRYABLE_MESSAGE =
-  'The connection to the database dropped before this was saved. Nothing was saved; your entries are still here. Try again.';
+  'The database could not finish this just now (the connection dropped or it was too busy). Nothing was saved; your entries are still here. Try again.';
 
 /**
  * True for a database failure that says nothing about the request itself: a dropped or killed
- * connection, a server restarting, a deadlock. The transaction was rolled back, so retrying is
+ * connection, a server restarting, a deadlock, no free connection in the pool in time. The transaction was rolled back, so retrying is
  * safe (and saves that carry an idempotency key are done at most once).
  */
 export function isRetryableDatabaseError(err: unknown): boolean {
@@ -32,7 +32,7 @@ export function isRetryableDatabaseError(err: unknown): boolean {
     }
     if (
       typeof message === 'string' &&
-      /Connection terminated|connection is closed|not queryable|terminating connection/i.test(
+      /Connection terminated|connection is closed|not queryable|terminating connection|timeout exceeded when trying to connect/i.test(
         message,
       )
     ) {

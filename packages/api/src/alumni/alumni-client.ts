@@ -29,7 +29,7 @@ export async function alumniClient(db: Db, staff: StaffContext, clientId: string
     .select([...ALUMNI_CLIENT_COLUMNS, 'version'])
     .where('id', '=', clientId)
     .where('facilityId', '=', staff.facility.id);
-  if (lock) query = query.forUpdate();
+  if (lock) query = query.forNoKeyUpdate();
   const client = await query.executeTakeFirst();
   if (!client) throw new AppError('NOT_FOUND', 'No client with that link at this facility.');
   return client;

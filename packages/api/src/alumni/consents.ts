@@ -62,7 +62,7 @@ export async function revokeConsent(ctx: Context, staff: StaffContext, input: Re
       .selectAll()
       .where('id', '=', input.consentId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!consent) throw new AppError('NOT_FOUND', 'No consent with that link at this facility.');
     if (consent.revokedOn) {
@@ -109,7 +109,7 @@ export async function recordDisclosure(ctx: Context, staff: StaffContext, input:
       .where('id', '=', input.consentId)
       .where('clientId', '=', client.id)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!consent) {
       refuseField(

@@ -245,7 +245,7 @@ export async function recordFollowUpAttempt(
       .selectAll()
       .where('id', '=', input.taskId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!task)
       throw new AppError('NOT_FOUND', 'No follow-up call with that link at this facility.');

@@ -137,7 +137,7 @@ export async function moveReferral(ctx: Context, staff: StaffContext, input: Mov
       .selectAll()
       .where('id', '=', input.referralId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!referral) throw new AppError('NOT_FOUND', 'No referral with that link at this facility.');
     if (referral.version !== input.version) {

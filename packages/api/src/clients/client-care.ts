@@ -96,7 +96,7 @@ export async function addGoalNote(ctx: Context, staff: StaffContext, input: Goal
       .select(['id', 'clientId', 'status'])
       .where('id', '=', input.goalId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!goal) throw new AppError('NOT_FOUND', 'No goal with that link at this facility.');
     const statusAfter = input.status && input.status !== goal.status ? input.status : null;
@@ -140,7 +140,7 @@ export async function acknowledgeFlag(
       .select(['id', 'clientId', 'rule', 'clearedOn', 'acknowledgedAt'])
       .where('id', '=', input.flagId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!flag) throw new AppError('NOT_FOUND', 'No flag with that link at this facility.');
     if (flag.acknowledgedAt) {

@@ -79,7 +79,7 @@ async function lockClient(trx: Db, staff: StaffContext, clientId: string, versio
     .select(['id', 'version', 'status', 'admissionDate', 'dischargeDate', 'dateOfBirth'])
     .where('id', '=', clientId)
     .where('facilityId', '=', staff.facility.id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   if (!client) throw new AppError('NOT_FOUND', 'No client with that link at this facility.');
   if (client.version !== version) {

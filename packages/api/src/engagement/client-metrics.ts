@@ -48,7 +48,7 @@ async function recomputeBatch(
     .where('facilityId', '=', facility.id)
     .where('id', 'in', ids)
     .orderBy('id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
   if (clients.length === 0) return;
   const from = addDays(today, -(summaryLookbackDays(settings) - 1));

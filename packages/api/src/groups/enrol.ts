@@ -30,7 +30,7 @@ export async function enrol(ctx: Context, staff: StaffContext, input: EnrolInput
       ])
       .where('id', '=', input.groupId)
       .where('facilityId', '=', staff.facility.id)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!group) throw new AppError('NOT_FOUND', 'No group with that link at this facility.');
     if (group.archivedAt) throw new AppError('CONFLICT', 'This group is archived.');

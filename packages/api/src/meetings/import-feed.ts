@@ -115,7 +115,7 @@ export async function importMeetingFeed(
         .selectFrom('meetingSources')
         .select('id')
         .where('id', '=', source.id)
-        .forUpdate()
+        .forNoKeyUpdate()
         .execute();
       const result = await writeMeetings(trx, source.id, rows, ctx.now(), (done) =>
         onProgress({ phase: 'saving', done, total: rows.length }),

@@ -275,6 +275,10 @@ export async function saveAttendance(
           })
           .execute();
       }
+      // Recompute before writing the audit events: the audit insert takes the chain's lock until
+      // commit, so it must be the transaction's last step, never followed by a wait on row locks
+      // (another save holding those rows and waiting for the chain's lock would deadlock).
+      await recomputeForSession(trx, staff, ctx.now(), session.id);
       await recordAuditMany(
         trx,
         audits.map((a) => ({
@@ -292,7 +296,6 @@ export async function saveAttendance(
           detail: { state: nextState, fields: Object.keys(detailChanges) },
         });
       }
-      await recomputeForSession(trx, staff, ctx.now(), session.id);
       return { version, state: nextState, changed: changes.length };
     }),
   );

@@ -70,7 +70,7 @@ export async function loadSession(
     ])
     .where('s.id', '=', sessionId)
     .where('s.facilityId', '=', staff.facility.id);
-  if (forUpdate) q = q.forUpdate('s');
+  if (forUpdate) q = q.forNoKeyUpdate('s');
   const session = await q.executeTakeFirst();
   if (!session) throw new AppError('NOT_FOUND', 'No session with that link at this facility.');
   return session;
