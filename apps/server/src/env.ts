@@ -32,6 +32,7 @@ const envSchema = z.object({
   HOMEGROUP_LOCKOUT_ATTEMPTS: whole(2, 100).default(5),
   HOMEGROUP_LOCKOUT_WINDOW_MINUTES: whole(1, 1440).default(15),
   HOMEGROUP_LOCKOUT_MINUTES: whole(1, 1440).default(15),
+  HOMEGROUP_ADDRESS_LOCKOUT_ATTEMPTS: whole(5, 10_000).default(30),
   HOMEGROUP_COOKIE_SECURE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -56,6 +57,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
       },
       lockout: {
         maxFailures: env.HOMEGROUP_LOCKOUT_ATTEMPTS,
+        windowMinutes: env.HOMEGROUP_LOCKOUT_WINDOW_MINUTES,
+        lockMinutes: env.HOMEGROUP_LOCKOUT_MINUTES,
+      },
+      addressLockout: {
+        maxFailures: env.HOMEGROUP_ADDRESS_LOCKOUT_ATTEMPTS,
         windowMinutes: env.HOMEGROUP_LOCKOUT_WINDOW_MINUTES,
         lockMinutes: env.HOMEGROUP_LOCKOUT_MINUTES,
       },

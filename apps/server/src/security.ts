@@ -14,12 +14,25 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export async function securityHeaders(_req: FastifyRequest, reply: FastifyReply) {
-  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('cross-origin-opener-policy', 'same-origin');
+/** Browsers remember for a year to come back over HTTPS only. */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers every answer carries. HSTS only over TLS: when this server speaks TLS itself, or
+ * when the operator says it is served over HTTPS (`HOMEGROUP_COOKIE_SECURE`, behind a proxy that
+ * ends TLS). Sent over plain HTTP it would be ignored, or lock a plain-HTTP install out.
+ */
+export function securityHeaders(options: { httpsOnly: boolean }) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (options.httpsOnly || req.protocol === 'https') {
+      reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    }
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

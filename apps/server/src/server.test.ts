@@ -296,6 +296,47 @@ describe('HTTP server', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+    // Plain HTTP: no HSTS, which would be ignored or lock a plain-HTTP install out.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends HSTS when it is served over HTTPS', async () => {
+    const config = parseEnv({
+      HOMEGROUP_WEB_DIR: webDir,
+      LOG_LEVEL: 'silent',
+      HOMEGROUP_COOKIE_SECURE: 'true',
+    });
+    const https = await buildServer(t, config);
+    try {
+      const res = await https.inject({ method: 'GET', url: '/healthz' });
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('downloads the audit trail as CSV for an admin only', async () => {
+    const admin = await app.inject({
+      method: 'GET',
+      url: `/export/audit.csv?clientId=${world.clientA}&action=read&staffUserId=&from=&to=`,
+      cookies: await sessionOf('admin@a.test'),
+    });
+    expect(admin.statusCode).toBe(200);
+    expect(admin.headers['content-disposition']).toMatch(/^attachment; filename="audit-/);
+    expect(admin.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('"Staff member"');
+    const counselor = await app.inject({
+      method: 'GET',
+      url: '/export/audit.csv',
+      cookies: await sessionOf('counselor@a.test'),
+    });
+    expect(counselor.statusCode).toBe(403);
+    const badDate = await app.inject({
+      method: 'GET',
+      url: '/export/audit.csv?from=2026-02-30',
+      cookies: await sessionOf('admin@a.test'),
+    });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toMatch(/not a real date/);
   });
 
   it('serves the web app for any page path, and 404 for unknown API paths', async () => {

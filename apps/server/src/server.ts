@@ -7,6 +7,7 @@ import {
   AppError,
   type AppRouter,
   appRouter,
+  auditCsvDownload,
   type Context,
   caseloadDownload,
   createContextInner,
@@ -37,7 +38,7 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
 
   await app.register(fastifyCookie);
   app.addHook('onRequest', refuseCrossSiteWrites);
-  app.addHook('onSend', securityHeaders);
+  app.addHook('onSend', securityHeaders({ httpsOnly: config.cookieSecure }));
   // While shutting down, answers to requests still in flight close their connection, so the
   // server can stop without waiting out a keep-alive time-out.
   app.addHook('onSend', async (_req, reply) => {
@@ -99,6 +100,7 @@ export async function buildServer(handle: DbHandle, config: ServerConfig) {
   }
   type MakeDownload = (ctx: Context, query: Query, params: Params) => Promise<Download>;
   const downloads: Record<string, MakeDownload> = {
+    '/export/audit.csv': (ctx, query) => auditCsvDownload(ctx, query),
     '/export/caseload.csv': (ctx, query) => caseloadDownload(ctx, query),
     '/export/disclosures.csv': (ctx, query) => disclosureLogDownload(ctx, query),
     '/export/fhir/:clientId': (ctx, _query, params) =>

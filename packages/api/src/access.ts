@@ -35,6 +35,8 @@ const GROUP_WORK: readonly Role[] = ['admin', 'counselor', 'group_monitor'];
 const ALUMNI_WORK: readonly Role[] = ['admin', 'alumni_coordinator'];
 /** Assessments are clinical (never for monitors); coordinators give them at follow-up calls. */
 const ASSESSORS: readonly Role[] = ['admin', 'counselor', 'alumni_coordinator'];
+/** Emergency access is for roles that do not reach client records in their daily work. */
+const BREAK_GLASS: readonly Role[] = ['group_monitor', 'alumni_coordinator'];
 /** The meeting directory holds public listings, no client data: every clinical role may search it. */
 const DIRECTORY_READERS: readonly Role[] = ['admin', 'alumni_coordinator', 'counselor'];
 
@@ -58,10 +60,23 @@ export const ACCESS = {
   'assessments.settings': { roles: DIRECTOR, scope: 'facility' },
   'assessments.updateSetting': { roles: DIRECTOR, scope: 'facility' },
 
+  'audit.events': { roles: DIRECTOR, scope: 'facility' },
+  'audit.filterOptions': { roles: DIRECTOR, scope: 'facility' },
+  'audit.disclosureAccounting': { roles: DIRECTOR, scope: 'facility' },
+
   'auth.signIn': { public: true },
+  'auth.signInCode': { public: true },
   'auth.signOut': { public: true },
   'auth.me': { roles: EVERYONE, scope: 'self' },
   'auth.switchFacility': { roles: EVERYONE, scope: 'self' },
+  'auth.changePassword': { roles: EVERYONE, scope: 'self' },
+  'auth.twoFactorStatus': { roles: EVERYONE, scope: 'self' },
+  'auth.startTwoFactor': { roles: EVERYONE, scope: 'self' },
+  'auth.confirmTwoFactor': { roles: EVERYONE, scope: 'self' },
+  'auth.turnOffTwoFactor': { roles: EVERYONE, scope: 'self' },
+  'auth.mySessions': { roles: EVERYONE, scope: 'self' },
+  'auth.endSession': { roles: EVERYONE, scope: 'self' },
+  'auth.endOtherSessions': { roles: EVERYONE, scope: 'self' },
 
   'clients.attendanceHistory': { roles: CLINICAL, scope: 'facility' },
   'clients.list': { roles: CLINICAL, scope: 'facility' },
@@ -80,7 +95,15 @@ export const ACCESS = {
   'clients.addGoalNote': { roles: CLINICAL, scope: 'facility' },
   'clients.acknowledgeFlag': { roles: CLINICAL, scope: 'facility' },
 
+  'emergency.findClient': { roles: BREAK_GLASS, scope: 'facility' },
+  'emergency.open': { roles: BREAK_GLASS, scope: 'facility' },
+  'emergency.record': { roles: BREAK_GLASS, scope: 'facility' },
+  'emergency.reviewQueue': { roles: DIRECTOR, scope: 'facility' },
+  'emergency.review': { roles: DIRECTOR, scope: 'facility' },
+
   'facility.overview': { roles: EVERYONE, scope: 'facility' },
+  'facility.securitySettings': { roles: DIRECTOR, scope: 'facility' },
+  'facility.updateSecuritySettings': { roles: DIRECTOR, scope: 'facility' },
   'facility.settings': { roles: DIRECTOR, scope: 'facility' },
   'facility.updateSettings': { roles: DIRECTOR, scope: 'facility' },
   'facility.flagSettings': { roles: CLINICAL, scope: 'facility' },
@@ -117,10 +140,17 @@ export const ACCESS = {
   'sessions.sign': { roles: GROUP_WORK, scope: 'facility' },
   'sessions.cancel': { roles: GROUP_WORK, scope: 'facility' },
   'sessions.createAdHoc': { roles: GROUP_WORK, scope: 'facility' },
+
+  'staff.list': { roles: DIRECTOR, scope: 'facility' },
+  'staff.create': { roles: DIRECTOR, scope: 'facility' },
+  'staff.setRole': { roles: DIRECTOR, scope: 'facility' },
+  'staff.setActive': { roles: DIRECTOR, scope: 'facility' },
+  'staff.resetTwoFactor': { roles: DIRECTOR, scope: 'facility' },
 } as const satisfies Record<string, Access>;
 
 /** File downloads and uploads served outside tRPC, with the same rows. */
 export const HTTP_ACCESS = {
+  'export.auditCsv': { roles: DIRECTOR, scope: 'facility' },
   'export.caseloadCsv': { roles: CLINICAL, scope: 'facility' },
   'export.fhirBundle': { roles: CLINICAL, scope: 'facility' },
   'export.disclosuresCsv': { roles: ALUMNI_WORK, scope: 'facility' },

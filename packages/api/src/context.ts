@@ -4,6 +4,8 @@ import type { Db } from '@homegroup/db';
 export interface AuthSettings {
   session: SessionPolicy;
   lockout: LockoutPolicy;
+  /** Failed sign-ins per network address, across accounts. */
+  addressLockout: LockoutPolicy;
 }
 
 /** The session cookie, as the HTTP layer (or a test) holds it. */
@@ -28,6 +30,11 @@ export interface StaffContext {
   sessionId: string;
   sessionCreatedAt: Date;
   expiresAt: Date;
+  /**
+   * An admin at a facility that requires two-step sign-in, who has not set it up: until they do,
+   * only their own account's procedures answer.
+   */
+  twoFactorSetupRequired: boolean;
 }
 
 export interface Context {

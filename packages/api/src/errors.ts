@@ -1,7 +1,12 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 
 /** Why a request was refused for want of a live session, so the web app can say it plainly. */
-export type AuthFailureReason = 'no_session' | 'idle_timeout' | 'absolute_timeout' | 'revoked';
+export type AuthFailureReason =
+  | 'no_session'
+  | 'idle_timeout'
+  | 'absolute_timeout'
+  | 'revoked'
+  | 'two_factor_setup_required';
 
 const HTTP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_INPUT: 'BAD_REQUEST',

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
 export { disclosureLogDownload } from './alumni/disclosure-log';
+export { auditCsvDownload } from './audit-log/audit-log';
 export { hashPassword } from './auth/passwords';
 export { caseloadDownload } from './clients/caseload-download';
 export {

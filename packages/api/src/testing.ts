@@ -1,4 +1,9 @@
-import { DEFAULT_LOCKOUT_POLICY, DEFAULT_SESSION_POLICY, type Role } from '@homegroup/core';
+import {
+  DEFAULT_ADDRESS_POLICY,
+  DEFAULT_LOCKOUT_POLICY,
+  DEFAULT_SESSION_POLICY,
+  type Role,
+} from '@homegroup/core';
 import type { Db, NewMeeting } from '@homegroup/db';
 import { ZodError, z } from 'zod';
 import { hashPassword } from './auth/passwords';
@@ -10,6 +15,7 @@ import { createCallerFactory } from './trpc';
 export const testSettings: AuthSettings = {
   session: DEFAULT_SESSION_POLICY,
   lockout: DEFAULT_LOCKOUT_POLICY,
+  addressLockout: DEFAULT_ADDRESS_POLICY,
 };
 
 /** A cookie jar for one simulated browser. */
@@ -35,12 +41,17 @@ export class TestClock {
 const createCaller = createCallerFactory(appRouter);
 
 /** A tRPC caller acting as one browser: its own cookie, a shared clock. */
-export function browser(db: Db, clock = new TestClock(), cookie = new MemoryCookie()) {
+export function browser(
+  db: Db,
+  clock = new TestClock(),
+  cookie = new MemoryCookie(),
+  request = { ip: '127.0.0.1', userAgent: 'vitest' },
+) {
   const ctx = createContextInner({
     db,
     settings: testSettings,
     cookie,
-    request: { ip: '127.0.0.1', userAgent: 'vitest' },
+    request,
     now: clock.now,
   });
   return { caller: createCaller(ctx), cookie, clock };

@@ -4,6 +4,7 @@ import { ZodError, z } from 'zod';
 import { ACCESS, type Access, type PublicPath, ROLE_REFUSAL, type StaffPath } from './access';
 import { facilityScopeFor } from './auth/facility-scope';
 import { resolveSession } from './auth/resolve-session';
+import { refuseUntilTwoFactorSetUp } from './auth/two-factor-gate';
 import type { Context } from './context';
 import { AppError } from './errors';
 import { isRetryableDatabaseError, RETRYABLE_MESSAGE } from './retryable';
@@ -98,6 +99,7 @@ export function procedure(path: StaffPath) {
     .meta({ access })
     .use(async ({ ctx, next }) => {
       if (!roles.includes(ctx.staff.role)) throw new AppError('FORBIDDEN', ROLE_REFUSAL);
+      refuseUntilTwoFactorSetUp(ctx.staff, scope);
       return withFacilityScope(await facilityScopeFor(ctx, ctx.staff, scope), () => next());
     })
     .use(refuseUnstorableText);

@@ -6,6 +6,7 @@ export * from './groups';
 export * from './instruments';
 export * from './meetings';
 export * from './outcomes';
+export * from './password-policy';
 export * from './random';
 export * from './roles';
 export * from './session-expiry';

@@ -17,6 +17,16 @@ export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = {
   lockMinutes: 15,
 };
 
+/**
+ * Failed sign-ins from one network address, whatever the accounts: stops one machine from trying
+ * a few passwords on every account. Generous, because a facility's staff may share one address.
+ */
+export const DEFAULT_ADDRESS_POLICY: LockoutPolicy = {
+  maxFailures: 30,
+  windowMinutes: 15,
+  lockMinutes: 15,
+};
+
 const MINUTE = 60_000;
 
 /**

@@ -5,3 +5,4 @@ export * from './groups';
 export * from './meetings';
 export * from './outcomes';
 export * from './pagination';
+export * from './security';

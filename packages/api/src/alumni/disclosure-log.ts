@@ -85,7 +85,7 @@ export async function disclosureLogDownload(ctx: Context, query: Record<string, 
     const today = dateInTimeZone(ctx.now(), staff.facility.timeZone);
     return {
       filename: `disclosures-${client.recordNumber}-${today}.csv`,
-      chunks: [`${lines.join('\r\n')}\r\n`],
+      chunks: [lines.join('')],
     };
   });
 }

@@ -20,5 +20,6 @@ export async function currentStaff(ctx: Context, staff: StaffContext) {
     facilities: facilities.map((f) => ({ ...f, roleLabel: ROLE_LABELS[f.role] })),
     expiresAt: staff.expiresAt.toISOString(),
     idleTimeoutMinutes: ctx.settings.session.idleMinutes,
+    twoFactorSetupRequired: staff.twoFactorSetupRequired,
   };
 }

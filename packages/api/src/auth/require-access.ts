@@ -4,6 +4,7 @@ import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
 import { facilityScopeFor } from './facility-scope';
 import { resolveSession } from './resolve-session';
+import { refuseUntilTwoFactorSetUp } from './two-factor-gate';
 
 /**
  * The access check of a download or upload served outside tRPC, from its row of the access table:
@@ -17,6 +18,7 @@ export async function requireAccess(
   const staff = await resolveSession(ctx);
   const row = HTTP_ACCESS[path];
   if (!row.roles.includes(staff.role)) throw new AppError('FORBIDDEN', ROLE_REFUSAL);
+  refuseUntilTwoFactorSetUp(staff, row.scope);
   return { staff, scope: await facilityScopeFor(ctx, staff, row.scope) };
 }
 

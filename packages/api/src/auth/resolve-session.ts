@@ -39,6 +39,7 @@ export async function resolveSession(ctx: Context): Promise<StaffContext> {
     .selectFrom('authSessions as s')
     .innerJoin('staffUsers as u', 'u.id', 's.staffUserId')
     .innerJoin('facilities as f', 'f.id', 's.facilityId')
+    .leftJoin('facilitySettings as fs', 'fs.facilityId', 's.facilityId')
     .leftJoin('staffRoles as r', (join) =>
       join.onRef('r.staffUserId', '=', 's.staffUserId').onRef('r.facilityId', '=', 's.facilityId'),
     )
@@ -52,6 +53,8 @@ export async function resolveSession(ctx: Context): Promise<StaffContext> {
       'u.displayName',
       'u.email',
       'u.isActive',
+      'u.totpEnabledAt',
+      'fs.requireAdminTwoFactor',
       'r.role',
       'f.id as facilityId',
       'f.name as facilityName',
@@ -94,6 +97,8 @@ export async function resolveSession(ctx: Context): Promise<StaffContext> {
     },
     sessionId: row.sessionId,
     sessionCreatedAt: row.createdAt,
+    twoFactorSetupRequired:
+      row.role === 'admin' && row.requireAdminTwoFactor === true && row.totpEnabledAt === null,
     expiresAt: nextExpiry(row.createdAt, now, ctx.settings.session),
   };
 }

@@ -24,7 +24,13 @@ const CHART_WEEKS = 12;
  * charts (computed by the same pure functions as the caseload), flags, step work, goals, support
  * and family. One audited read naming the client; another facility's client is "not found".
  */
-export async function clientPage(ctx: Context, staff: StaffContext, clientId: string) {
+export async function clientPage(
+  ctx: Context,
+  staff: StaffContext,
+  clientId: string,
+  /** Added to the read's audit event, e.g. the emergency access that allowed it. */
+  auditDetail: Record<string, unknown> = {},
+) {
   const facility = staff.facility;
   const client = await ctx.db
     .selectFrom('clients as c')
@@ -43,7 +49,7 @@ export async function clientPage(ctx: Context, staff: StaffContext, clientId: st
     facilityId: facility.id,
     outcome: client ? 'success' : 'failure',
     sourceIp: ctx.request.ip,
-    detail: client ? {} : { requestedClientId: clientId },
+    detail: client ? auditDetail : { ...auditDetail, requestedClientId: clientId },
   });
   if (!client) throw new AppError('NOT_FOUND', 'No client with that link at this facility.');
 

@@ -475,6 +475,7 @@ describe('the CSV export', () => {
       },
       sessionId: 'test',
       sessionCreatedAt: REVIEW,
+      twoFactorSetupRequired: false,
       expiresAt: addDays('2026-11-22', 1) as unknown as Date,
     };
     const ctx = {

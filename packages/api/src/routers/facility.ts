@@ -3,11 +3,13 @@ import {
   flagSettingsInput,
   followUpDaysInput,
   milestoneSetInput,
+  securitySettingsInput,
 } from '@homegroup/validators';
 import { milestoneSetTexts, updateMilestoneSet } from '../clients/milestones';
 import { flagSettingsFor } from '../engagement/flag-settings';
 import { facilityOverview } from '../facility/facility-overview';
 import { followUpDaysFor, updateFollowUpDays } from '../facility/follow-up-days';
+import { securitySettings, updateSecuritySettings } from '../facility/security-settings';
 import { updateFlagSettings } from '../facility/update-flag-settings';
 import { updateFacilitySettings } from '../facility/update-settings';
 import { facilitySettingsFor } from '../groups/facility-settings';
@@ -21,6 +23,12 @@ export const facilityRouter = router({
   updateSettings: procedure('facility.updateSettings')
     .input(facilitySettingsInput)
     .mutation(({ ctx, input }) => updateFacilitySettings(ctx, ctx.staff, input)),
+  securitySettings: procedure('facility.securitySettings').query(({ ctx }) =>
+    securitySettings(ctx, ctx.staff),
+  ),
+  updateSecuritySettings: procedure('facility.updateSecuritySettings')
+    .input(securitySettingsInput)
+    .mutation(({ ctx, input }) => updateSecuritySettings(ctx, ctx.staff, input)),
   flagSettings: procedure('facility.flagSettings').query(({ ctx }) =>
     flagSettingsFor(ctx.db, ctx.staff.facility.id),
   ),

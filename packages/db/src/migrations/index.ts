@@ -7,6 +7,7 @@ import * as createOutcomes from './20261124T090000Z-create-outcomes';
 import * as chainAuditEvents from './20261125T090000Z-chain-audit-events';
 import * as rowLevelSecurity from './20261125T100000Z-row-level-security';
 import * as createIdempotencyKeys from './20261125T110000Z-create-idempotency-keys';
+import * as staffSecurity from './20261126T090000Z-staff-security';
 
 /**
  * Every migration, in order. A static list (no file globbing) works under any bundler or test
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T090000Z-chain-audit-events': chainAuditEvents,
   '20261125T100000Z-row-level-security': rowLevelSecurity,
   '20261125T110000Z-create-idempotency-keys': createIdempotencyKeys,
+  '20261126T090000Z-staff-security': staffSecurity,
 };

@@ -17,6 +17,8 @@ export interface FacilitySettingsTable {
   flagNoAttendanceDays: Generated<number>;
   /** Follow-up calls after discharge, in days (7, 30, 60, 90 by default). */
   followUpDays: Generated<number[]>;
+  /** Admins must sign in with a two-step code. */
+  requireAdminTwoFactor: Generated<boolean>;
   updatedAt: Generated<Date>;
 }
 export type FacilitySettings = Selectable<FacilitySettingsTable>;

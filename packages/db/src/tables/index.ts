@@ -7,6 +7,7 @@ import type { ClientGoalsTable, GoalNotesTable } from './client-goals';
 import type { ClientMetricsTable } from './client-metrics';
 import type { ClientsTable } from './clients';
 import type { ConsentsTable, DisclosuresTable } from './consents';
+import type { EmergencyAccessGrantsTable } from './emergency-access-grants';
 import type { FacilitiesTable } from './facilities';
 import type { FacilitySettingsTable } from './facility-settings';
 import type { FamilyMembersTable } from './family-members';
@@ -21,6 +22,7 @@ import type { OrganizationsTable } from './organizations';
 import type { ReferralEventsTable, ReferralPreferencesTable, ReferralsTable } from './referrals';
 import type { SessionAddendaTable } from './session-addenda';
 import type { SignInAttemptsTable } from './sign-in-attempts';
+import type { SignInChallengesTable } from './sign-in-challenges';
 import type { StaffRolesTable } from './staff-roles';
 import type { StaffUsersTable } from './staff-users';
 import type { StepWorkTable } from './step-work';
@@ -33,6 +35,7 @@ export interface Database {
   staffRoles: StaffRolesTable;
   authSessions: AuthSessionsTable;
   signInAttempts: SignInAttemptsTable;
+  signInChallenges: SignInChallengesTable;
   clients: ClientsTable;
   auditEvents: AuditEventsTable;
   idempotencyKeys: IdempotencyKeysTable;
@@ -61,6 +64,7 @@ export interface Database {
   followUpAttempts: FollowUpAttemptsTable;
   facilityInstruments: FacilityInstrumentsTable;
   assessments: AssessmentsTable;
+  emergencyAccessGrants: EmergencyAccessGrantsTable;
 }
 
 export type * from './assessments';
@@ -72,6 +76,7 @@ export type * from './client-goals';
 export type * from './client-metrics';
 export type * from './clients';
 export type * from './consents';
+export type * from './emergency-access-grants';
 export type * from './facilities';
 export type * from './facility-settings';
 export type * from './family-members';
@@ -85,6 +90,7 @@ export type * from './organizations';
 export type * from './referrals';
 export type * from './session-addenda';
 export type * from './sign-in-attempts';
+export type * from './sign-in-challenges';
 export type * from './staff-roles';
 export type * from './staff-users';
 export type * from './step-work';

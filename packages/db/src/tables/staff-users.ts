@@ -9,6 +9,14 @@ export interface StaffUsersTable {
   /** argon2id PHC string. */
   passwordHash: string;
   isActive: Generated<boolean>;
+  /** Base32 secret for two-step codes; set when enrolment starts, trusted once `totpEnabledAt` is set. */
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
+  /** The 30-second step of the last code accepted: a code works once. */
+  totpLastStep: number | null;
+  passwordChangedAt: Date | null;
+  disabledAt: Date | null;
+  disabledByStaffUserId: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
