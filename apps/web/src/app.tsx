@@ -7,6 +7,14 @@ import { TodayPage } from './pages/today-page';
 import { AppShell } from './shell/app-shell';
 
 // Each area loads when first opened, so the sign-in page and Today stay small and quick.
+const AccountPage = lazyPage(() => import('./account/account-page'), 'AccountPage');
+const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
+const EmergencyPage = lazyPage(() => import('./emergency/emergency-page'), 'EmergencyPage');
+const EmergencyRecordPage = lazyPage(
+  () => import('./emergency/emergency-record-page'),
+  'EmergencyRecordPage',
+);
+const StaffPage = lazyPage(() => import('./staff/staff-page'), 'StaffPage');
 const AlumniPage = lazyPage(() => import('./alumni/alumni-page'), 'AlumniPage');
 const AlumnusPage = lazyPage(() => import('./alumni/alumnus-page'), 'AlumnusPage');
 const CaseloadPage = lazyPage(() => import('./clients/caseload-page'), 'CaseloadPage');
@@ -50,6 +58,11 @@ export function App() {
           <Route path="meetings" element={<MeetingsPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="emergency" element={<EmergencyPage />} />
+          <Route path="emergency/:clientId" element={<EmergencyRecordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app';
-import { sessionLostReason } from './lib/errors';
+import { needsTwoFactorSetup, sessionLostReason } from './lib/errors';
 import { signInUrl } from './lib/sign-in-url';
 import { createClient, TRPCProvider } from './trpc';
 import './styles.css';
@@ -13,6 +13,10 @@ import './styles.css';
  * to come back to. A full page load also drops every cached record from memory.
  */
 function onError(error: unknown, meta: Record<string, unknown> | undefined) {
+  if (needsTwoFactorSetup(error) && window.location.pathname !== '/account') {
+    window.location.assign('/account');
+    return;
+  }
   const reason = sessionLostReason(error);
   if (!reason || meta?.handlesSessionLoss || window.location.pathname === '/login') return;
   window.location.assign(signInUrl(reason, window.location.pathname + window.location.search));

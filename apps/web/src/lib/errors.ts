@@ -1,5 +1,6 @@
 import type { AppRouter, AuthFailureReason } from '@homegroup/api';
 import { TRPCClientError } from '@trpc/client';
+import type { SignInReason } from './sign-in-url';
 
 export interface ErrorInfo {
   message: string;
@@ -34,7 +35,14 @@ export function errorInfo(error: unknown): ErrorInfo {
 }
 
 /** The reason the session is gone, or null when the error is about something else. */
-export function sessionLostReason(error: unknown): AuthFailureReason | null {
+export function sessionLostReason(error: unknown): SignInReason | null {
   const info = errorInfo(error);
-  return info.code === 'UNAUTHORIZED' ? (info.authReason ?? 'no_session') : null;
+  if (info.code !== 'UNAUTHORIZED') return null;
+  const reason = info.authReason ?? 'no_session';
+  return reason === 'two_factor_setup_required' ? null : reason;
+}
+
+/** The facility requires two-step sign-in of this admin, who has not set it up yet. */
+export function needsTwoFactorSetup(error: unknown): boolean {
+  return errorInfo(error).authReason === 'two_factor_setup_required';
 }

@@ -8,6 +8,7 @@ import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
 import { EngagementSettings } from './engagement-settings';
 import { FollowUpSettings } from './follow-up-settings';
+import { SecuritySettings } from './security-settings';
 
 export function SettingsPage() {
   usePageTitle('Facility settings');
@@ -24,6 +25,7 @@ export function SettingsPage() {
   return (
     <>
       <SettingsForm initial={settings.data} />
+      <SecuritySettings />
       <EngagementSettings />
       <FollowUpSettings />
       <InstrumentSettings />

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { errorInfo } from '../lib/errors';
 import { useTRPC } from '../trpc';
@@ -33,10 +33,10 @@ export function AppShell() {
           <span className="brand-mark" aria-hidden="true" /> Homegroup
         </div>
         <FacilityPicker />
-        <div className="topbar-user">
+        <Link to="/account" className="topbar-user" title="Account security">
           <span className="user-name">{staff.displayName}</span>
-          <span className="user-role">{staff.roleLabel}</span>
-        </div>
+          <span className="user-role">{staff.roleLabel} · Account security</span>
+        </Link>
         <SignOutButton />
       </header>
       <nav className="sidebar" aria-label="Main">
@@ -51,7 +51,12 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className="content" ref={mainRef} tabIndex={-1}>
-        <Outlet context={{ staff }} />
+        {staff.twoFactorSetupRequired && location.pathname !== '/account' ? (
+          // The facility requires two-step sign-in of admins: nothing else opens until it is set up.
+          <Navigate to="/account" replace />
+        ) : (
+          <Outlet context={{ staff }} />
+        )}
       </main>
     </div>
   );

@@ -10,6 +10,8 @@ describe('navigation by role', () => {
       'Alumni & referrals',
       'Community meetings',
       'Outcomes',
+      'Staff',
+      'Audit',
       'Settings',
     ]);
   });
@@ -28,6 +30,7 @@ describe('navigation by role', () => {
     expect(navItemsFor('group_monitor').map((i) => i.label)).toEqual([
       'Today',
       'Groups & attendance',
+      'Emergency access',
     ]);
   });
 
@@ -36,6 +39,7 @@ describe('navigation by role', () => {
       'Today',
       'Alumni & referrals',
       'Community meetings',
+      'Emergency access',
     ]);
   });
 });

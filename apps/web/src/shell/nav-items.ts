@@ -18,7 +18,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'counselor', 'alumni_coordinator'],
   },
   { to: '/outcomes', label: 'Outcomes', roles: ['admin', 'counselor'] },
+  { to: '/staff', label: 'Staff', roles: ['admin'] },
+  { to: '/audit', label: 'Audit', roles: ['admin'] },
   { to: '/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/emergency', label: 'Emergency access', roles: ['group_monitor', 'alumni_coordinator'] },
 ];
 
 export function navItemsFor(role: Role) {
