@@ -1,12 +1,14 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { sessionLostReason } from '../lib/errors';
 import { signInUrl } from '../lib/sign-in-url';
+import { useForgetDraftsOnSignOut } from '../sessions/use-forget-drafts-on-sign-out';
 import { useMeQuery } from './use-current-staff';
 
 /** Shows its pages only to a signed-in staff member; anyone else goes to sign in first. */
 export function RequireSession() {
   const me = useMeQuery();
   const location = useLocation();
+  useForgetDraftsOnSignOut();
   if (me.isPending) {
     return (
       <p className="page-loading" role="status">

@@ -4,6 +4,13 @@ export type SessionView = RouterOutputs['sessions']['get'];
 export type SessionPerson = SessionView['people'][number];
 export type EntryInput = RouterInputs['sessions']['saveAttendance']['entries'][number];
 export type Draft = Omit<EntryInput, 'person'>;
+/** The session's topic, step, reading and shared note as edited on screen. */
+export type Details = {
+  topic: string;
+  stepFocus: number | null;
+  reading: string;
+  sharedNote: string;
+};
 
 export function draftFrom(entry: SessionPerson['entry']): Draft | null {
   if (!entry) return null;

@@ -1,6 +1,6 @@
 import { ENGAGEMENT_LEVELS, GROUP_SESSION_STATES, stepLabel, TWELVE_STEPS } from '@homegroup/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentStaff } from '../auth/use-current-staff';
 import { TextField } from '../components/text-field';
@@ -9,7 +9,9 @@ import { formatDateTime } from '../lib/format';
 import { newUuid } from '../lib/new-uuid';
 import { usePageTitle } from '../lib/use-page-title';
 import { useTRPC } from '../trpc';
+import { readDraft, removeDraft, tabStorage, writeDraft } from './draft-store';
 import {
+  type Details,
   type Draft,
   draftFrom,
   EMPTY_DRAFT,
@@ -18,8 +20,6 @@ import {
 } from './entry-draft';
 import { PersonRow } from './person-row';
 import { WalkInPicker } from './walk-in-picker';
-
-type Details = { topic: string; stepFocus: number | null; reading: string; sharedNote: string };
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
@@ -43,13 +43,24 @@ function SessionLogger({ view }: { view: SessionView }) {
   const clinical = staff.role === 'admin' || staff.role === 'counselor';
   const queryClient = useQueryClient();
   const { session } = view;
-  const [edits, setEdits] = useState<Record<string, Draft>>({});
-  const [extra, setExtra] = useState<SessionView['people']>([]);
-  const [details, setDetails] = useState<Details | null>(null);
-  const [correcting, setCorrecting] = useState(false);
-  const [addendumReason, setAddendumReason] = useState('');
+  // Entries not yet saved are kept in this tab (see draft-store): after a reload, a lost
+  // connection or signing in again they come back, until they are saved or discarded.
+  const storage = tabStorage();
+  const [kept] = useState(() =>
+    session.state === 'cancelled' ? null : readDraft(storage, staff.userId, session.id),
+  );
+  const [edits, setEdits] = useState<Record<string, Draft>>(kept?.edits ?? {});
+  const [extra, setExtra] = useState<SessionView['people']>(kept?.extra ?? []);
+  const [details, setDetails] = useState<Details | null>(kept?.details ?? null);
+  const [correcting, setCorrecting] = useState(Boolean(kept && session.locked));
+  const [addendumReason, setAddendumReason] = useState(kept?.addendumReason ?? '');
+  // The version the changes were made against: a colleague's save since then is a conflict to
+  // review, not something to overwrite (whatever the screen has reloaded meanwhile).
+  const [baseVersion, setBaseVersion] = useState<number | null>(kept?.baseVersion ?? null);
+  const savedVersion = useRef(0);
+  const [showKept, setShowKept] = useState(kept !== null);
   const [notice, setNotice] = useState<string | null>(null);
-  const lastSend = useRef<{ payload: string; key: string } | null>(null);
+  const lastSend = useRef<{ payload: string; key: string } | null>(kept?.lastSend ?? null);
 
   const people = useMemo(() => {
     const known = new Set(view.people.map((p) => p.key));
@@ -65,18 +76,44 @@ function SessionLogger({ view }: { view: SessionView }) {
   const dirtyKeys = Object.keys(edits);
   const dirty = dirtyKeys.length > 0 || details !== null;
 
+  useEffect(() => {
+    if (!dirty) setBaseVersion(null);
+    // Our own last save counts even before the screen has reloaded it.
+    else if (baseVersion === null) setBaseVersion(Math.max(session.version, savedVersion.current));
+  }, [dirty, baseVersion, session.version]);
+  const keep = () => {
+    if (!dirty || baseVersion === null) return;
+    writeDraft(storage, staff.userId, session.id, {
+      baseVersion,
+      edits,
+      extra,
+      details,
+      addendumReason,
+      lastSend: lastSend.current,
+    });
+  };
+  // After every change: keep what is not saved, forget it once nothing is.
+  useEffect(() => {
+    if (dirty) keep();
+    else removeDraft(storage, staff.userId, session.id);
+  });
+
   const refresh = () =>
     queryClient.invalidateQueries({
       queryKey: trpc.sessions.get.queryKey({ sessionId: session.id }),
     });
   const save = useMutation(
     trpc.sessions.saveAttendance.mutationOptions({
+      // Without a network, fail at once and say so, rather than wait silently on “Saving…”.
+      networkMode: 'always',
       onSuccess: async (result) => {
+        savedVersion.current = result.version;
         setEdits({});
         setExtra([]);
         setDetails(null);
         setCorrecting(false);
         setAddendumReason('');
+        setShowKept(false);
         setNotice(
           result.state === 'completed' && session.state !== 'completed'
             ? 'Saved. Attendance is marked as taken; the monitor can now sign.'
@@ -92,6 +129,7 @@ function SessionLogger({ view }: { view: SessionView }) {
   );
   const sign = useMutation(
     trpc.sessions.sign.mutationOptions({
+      networkMode: 'always',
       onSuccess: async () => {
         setNotice('Signed. The session is locked; later changes are kept as addenda.');
         await refresh();
@@ -99,7 +137,17 @@ function SessionLogger({ view }: { view: SessionView }) {
     }),
   );
 
-  const submit = (complete: boolean) => {
+  const discard = () => {
+    setEdits({});
+    setExtra([]);
+    setDetails(null);
+    setCorrecting(false);
+    setAddendumReason('');
+    setShowKept(false);
+    save.reset();
+  };
+
+  const submit = (complete: boolean, base = baseVersion ?? session.version) => {
     const keys = Object.keys(edits);
     const entries: EntryInput[] = keys.map((key) => {
       const p = people.find((x) => x.key === key);
@@ -108,7 +156,7 @@ function SessionLogger({ view }: { view: SessionView }) {
     });
     const payload = {
       sessionId: session.id,
-      baseVersion: session.version,
+      baseVersion: base,
       entries,
       complete,
       ...(details
@@ -127,10 +175,20 @@ function SessionLogger({ view }: { view: SessionView }) {
     // saves them at most once; different changes get a new key.
     const sent = JSON.stringify(payload);
     if (lastSend.current?.payload !== sent) lastSend.current = { payload: sent, key: newUuid() };
+    keep();
     save.mutate({ ...payload, idempotencyKey: lastSend.current.key });
   };
 
   const saveError = save.error ? errorInfo(save.error) : null;
+  // A save that failed as a whole (no network, a conflict) is explained above the list: bring
+  // that into view, since the Save button is on the bar at the bottom of the screen. Errors about
+  // particular people are shown on their rows.
+  const saveAlert = useRef<HTMLDivElement>(null);
+  const wholeSaveFailed =
+    saveError !== null && !Object.keys(saveError.fieldErrors).some((f) => f.startsWith('entries.'));
+  useEffect(() => {
+    if (wholeSaveFailed) saveAlert.current?.scrollIntoView({ block: 'center' });
+  }, [wholeSaveFailed, save.error]);
   // Field errors come back as entries.<index>.<field>, in the order the entries were sent.
   const sentKeys = Object.keys(edits);
   const rowErrors = (key: string) => {
@@ -175,6 +233,17 @@ function SessionLogger({ view }: { view: SessionView }) {
           Print sign-in sheet
         </Link>
       </div>
+
+      {showKept && dirty && (
+        <div className="notice" role="status">
+          <p>
+            <strong>Your unsaved entries were kept. Check them and press Save.</strong>
+          </p>
+          <button type="button" className="link-button link-button--danger" onClick={discard}>
+            Discard these entries
+          </button>
+        </div>
+      )}
 
       {session.state === 'scheduled' && view.people.every((p) => !p.entry) && (
         <CancelSession sessionId={session.id} onDone={refresh} />
@@ -287,6 +356,55 @@ function SessionLogger({ view }: { view: SessionView }) {
         </div>
       )}
 
+      {/* Above the list: what comes after it sits behind the save bar at the bottom. */}
+      <div aria-live="polite">
+        {saveError && (
+          <div className="alert" role="alert" ref={saveAlert}>
+            <p>{saveError.message}</p>
+            {saveError.code === null && (
+              <p>
+                Your entries are still here, marked “Not saved”. Press Save again when the network
+                is back.
+              </p>
+            )}
+            {saveError.fieldErrors.addendumReason && (
+              <p>{saveError.fieldErrors.addendumReason[0]}</p>
+            )}
+            {saveError.code === 'CONFLICT' && (
+              <>
+                <ul>
+                  {saveError.conflicts.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                <p>
+                  The screen now shows their version; your changes are still marked “Not saved”.
+                </p>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    // Over the version now on screen, which shows theirs.
+                    setBaseVersion(session.version);
+                    submit(false, session.version);
+                  }}
+                >
+                  Save mine over theirs
+                </button>{' '}
+                <button type="button" className="button" onClick={discard}>
+                  Discard my changes
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {sign.error && (
+          <p className="alert" role="alert">
+            {errorInfo(sign.error).message}
+          </p>
+        )}
+      </div>
+
       {people.length === 0 ? (
         <p className="empty-state">
           Nobody is on this group’s roster for this date. Add walk-ins as they arrive.
@@ -375,48 +493,6 @@ function SessionLogger({ view }: { view: SessionView }) {
           )}
         </section>
       )}
-
-      <div aria-live="polite">
-        {saveError && (
-          <div className="alert" role="alert">
-            <p>{saveError.message}</p>
-            {saveError.fieldErrors.addendumReason && (
-              <p>{saveError.fieldErrors.addendumReason[0]}</p>
-            )}
-            {saveError.code === 'CONFLICT' && (
-              <>
-                <ul>
-                  {saveError.conflicts.map((c) => (
-                    <li key={c}>{c}</li>
-                  ))}
-                </ul>
-                <p>
-                  The screen now shows their version; your changes are still marked “Not saved”.
-                </p>
-                <button type="button" className="button" onClick={() => submit(false)}>
-                  Save mine over theirs
-                </button>{' '}
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setEdits({});
-                    setDetails(null);
-                    save.reset();
-                  }}
-                >
-                  Discard my changes
-                </button>
-              </>
-            )}
-          </div>
-        )}
-        {sign.error && (
-          <p className="alert" role="alert">
-            {errorInfo(sign.error).message}
-          </p>
-        )}
-      </div>
     </div>
   );
 }
