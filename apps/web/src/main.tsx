@@ -2,11 +2,16 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { z } from 'zod';
 import { App } from './app';
 import { needsTwoFactorSetup, sessionLostReason } from './lib/errors';
 import { signInUrl } from './lib/sign-in-url';
 import { createClient, TRPCProvider } from './trpc';
 import './styles.css';
+
+// The Content-Security-Policy forbids eval; without this zod probes for it and the browser
+// reports a violation on every page load.
+z.config({ jitless: true });
 
 /**
  * When the server says the session is over, go to the sign-in page with the reason and the page
