@@ -92,7 +92,11 @@ describe('signing in and the app shell', () => {
     await page.waitForURL(`${baseUrl}/`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Today' }).waitFor();
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Today', 'Groups & attendance']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Today',
+      'Groups & attendance',
+      'Emergency access',
+    ]);
   });
 
   it('lets an admin switch facility', async () => {

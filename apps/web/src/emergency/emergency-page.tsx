@@ -50,7 +50,7 @@ export function EmergencyPage() {
         director.
       </p>
 
-      <form className="inline-form" onSubmit={onSearch} role="search">
+      <form className="inline-form" onSubmit={onSearch} aria-label="Find a client">
         <label htmlFor="emergency-search">Client name or record number</label>
         <input
           id="emergency-search"

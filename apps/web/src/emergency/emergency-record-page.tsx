@@ -35,8 +35,8 @@ export function EmergencyRecordPage() {
   return (
     <div className="account emergency-record">
       <p className="alert" role="status">
-        Emergency access, read-only, until {formatTime(grant.expiresAt, tz)}. Your reason: “
-        {grant.reason}”. This view is recorded and will be reviewed.
+        Emergency access, read-only, until {formatTime(grant.expiresAt, tz)}. This view is recorded
+        and will be reviewed. Your reason: “{grant.reason}”
       </p>
       <h1>
         {c.firstName} {c.lastName}

@@ -33,9 +33,12 @@ export function AppShell() {
           <span className="brand-mark" aria-hidden="true" /> Homegroup
         </div>
         <FacilityPicker />
-        <Link to="/account" className="topbar-user" title="Account security">
+        <div className="topbar-user">
           <span className="user-name">{staff.displayName}</span>
-          <span className="user-role">{staff.roleLabel} · Account security</span>
+          <span className="user-role">{staff.roleLabel}</span>
+        </div>
+        <Link to="/account" className="button">
+          Account
         </Link>
         <SignOutButton />
       </header>
