@@ -43,7 +43,7 @@ const isoDate = fc
   })
   .map((d) => d.toISOString().slice(0, 10));
 
-const readable = fc.string({ unit: fc.constantFrom(...'abcdefghij klmnop ABC 0123.,-'.split('')) });
+const readableUnit = fc.constantFrom(...'abcdefghij klmnop ABC 0123.,-'.split(''));
 
 function idFor(key: string, pools: IdPools) {
   const singular = key.endsWith('Ids') ? `${key.slice(0, -1)}` : key;
@@ -89,9 +89,10 @@ export function validArbitrary(
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
       const minLength = schema.minLength ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxLength ?? 40, 40));
-      return readable
-        .filter((s) => s.trim().length >= minLength && s.length <= maxLength)
-        .map((s) => s.slice(0, maxLength));
+      // Generated at the right length (a filter alone would rarely reach a long minimum).
+      return fc
+        .string({ unit: readableUnit, minLength, maxLength })
+        .filter((s) => s.trim().length >= minLength);
     }
     case 'array': {
       const item = schema.items ?? {};
