@@ -63,6 +63,8 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; test?: Test
 }
 
 describe('starting the server', () => {
+  // Two real server processes, each migrating or seeding and hashing passwords: on a shared
+  // 2-core machine beside the hostile-input test this can take far longer than one query does.
   it('migrates, seeds the demo once, prints the log-ins, stops cleanly and restarts on the same data', async () => {
     const { env } = await databaseEnv();
     const first = startServer(env);
@@ -112,7 +114,7 @@ describe('starting the server', () => {
       await reopened.close();
       expect(n).toBe(210);
     }
-  });
+  }, 120_000);
 
   it('says in one line that an unreachable DATABASE_URL cannot be reached, and exits non-zero', async () => {
     const run = startServer({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' });
