@@ -12,6 +12,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { facilityToday, refreshStaleMetrics } from '../engagement/client-metrics';
+import { containsPattern } from '../like-pattern';
 
 type Eb = ExpressionBuilder<
   Database & { c: Database['clients']; m: Database['clientMetrics']; s: Database['staffUsers'] },
@@ -45,7 +46,7 @@ export function caseloadQuery(db: Db, staff: StaffContext, f: CaseloadFilters, t
     });
   }
   if (f.search) {
-    const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(f.search);
     q = q.where((eb) =>
       eb.or([
         eb('c.firstName', 'ilike', pattern),

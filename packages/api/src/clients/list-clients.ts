@@ -3,6 +3,7 @@ import type { ClientsListInput, Page } from '@homegroup/validators';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { containsPattern } from '../like-pattern';
 import { CLIENT_SUMMARY_COLUMNS } from './client-columns';
 
 export type ClientListRow = Pick<Client, (typeof CLIENT_SUMMARY_COLUMNS)[number]>;
@@ -16,7 +17,7 @@ export async function listClients(
   let query = ctx.db.selectFrom('clients').where('facilityId', '=', staff.facility.id);
   if (input.status) query = query.where('status', '=', input.status);
   if (input.search) {
-    const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(input.search);
     query = query.where((eb) =>
       eb.or([
         eb('firstName', 'ilike', pattern),

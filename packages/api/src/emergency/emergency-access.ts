@@ -4,6 +4,7 @@ import { recordStaffAction } from '../audit';
 import { clientPage } from '../clients/client-page';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
+import { containsPattern } from '../like-pattern';
 
 /** How long emergency access to one record lasts. Long enough for a crisis, short enough to matter. */
 export const EMERGENCY_ACCESS_MINUTES = 60;
@@ -14,7 +15,7 @@ export const NO_EMERGENCY_ACCESS =
 
 /** Names and record numbers only, to find the person in an emergency; every search is audited. */
 export async function findClientForEmergency(ctx: Context, staff: StaffContext, query: string) {
-  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(query);
   const rows = await ctx.db
     .selectFrom('clients')
     .select(['id', 'firstName', 'lastName', 'preferredName', 'recordNumber', 'status'])

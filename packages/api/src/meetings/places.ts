@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Context, StaffContext } from '../context';
-import { escapeLike } from './search-meetings';
+import { containsPattern } from '../like-pattern';
 
 /**
  * Places to measure distance from, found among the directory's own meetings (Homegroup calls no
@@ -9,7 +9,7 @@ import { escapeLike } from './search-meetings';
  */
 export async function findPlaces(ctx: Context, staff: StaffContext, text: string) {
   const org = staff.facility.organizationId;
-  const like = `%${escapeLike(text.toLowerCase())}%`;
+  const like = containsPattern(text.toLowerCase());
   const result = await sql<{
     label: string;
     kind: string;

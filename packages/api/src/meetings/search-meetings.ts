@@ -3,6 +3,7 @@ import type { Database, Db } from '@homegroup/db';
 import type { MeetingSearchInput } from '@homegroup/validators';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Context, StaffContext } from '../context';
+import { containsPattern } from '../like-pattern';
 import { toMinute } from './meeting-rows';
 import { MEETING_COLUMNS, meetingView } from './meeting-view';
 
@@ -13,9 +14,6 @@ export function distanceSql(near: Point) {
     cos(radians(${near.latitude})) * cos(radians(meetings.latitude)) *
     power(sin(radians(meetings.longitude - ${near.longitude}) / 2), 2)))))`;
 }
-
-/** Escapes LIKE's wildcards in text a person typed. */
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Where = ExpressionBuilder<Database, 'meetings'>;
 
@@ -42,9 +40,7 @@ function conditions(eb: Where, organizationId: string, input: MeetingSearchInput
   if (input.language) all.push(sql<boolean>`${input.language} = any(meetings.languages)`);
   if (input.region) all.push(sql<boolean>`${input.region} = any(meetings.regions)`);
   if (input.text) {
-    all.push(
-      sql<boolean>`meetings.search_text like ${`%${escapeLike(input.text.toLowerCase())}%`}`,
-    );
+    all.push(sql<boolean>`meetings.search_text like ${containsPattern(input.text.toLowerCase())}`);
   }
   if (input.near && input.withinMiles !== null) {
     const box = boundingBox(input.near, input.withinMiles);

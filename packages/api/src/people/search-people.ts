@@ -1,13 +1,14 @@
 import { rosterName } from '@homegroup/core';
 import { sql } from 'kysely';
 import type { Context, StaffContext } from '../context';
+import { containsPattern } from '../like-pattern';
 
 /**
  * People at the facility matching a name, for adding to a roster or as a walk-in. Shows what a
  * roster shows (preferred name, last initial) and nothing clinical.
  */
 export async function searchPeople(ctx: Context, staff: StaffContext, q: string) {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   const match = (first: string, last: string, preferred: string) =>
     sql<boolean>`(${sql.ref(first)} ilike ${pattern} or ${sql.ref(last)} ilike ${pattern} or ${sql.ref(preferred)} ilike ${pattern})`;
   const [clients, family] = await Promise.all([
