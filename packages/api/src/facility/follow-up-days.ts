@@ -3,6 +3,7 @@ import type { Db } from '@homegroup/db';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { refuseField } from '../errors';
+import { saveFacilitySettings } from './save-facility-settings';
 
 /** The days after discharge when a facility's alumni are called. */
 export async function followUpDays(db: Db, facilityId: string): Promise<readonly number[]> {
@@ -32,13 +33,7 @@ export async function updateFollowUpDays(
   const days = [...input.days].sort((a, b) => a - b);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await followUpDays(trx, staff.facility.id);
-    await trx
-      .insertInto('facilitySettings')
-      .values({ facilityId: staff.facility.id, followUpDays: days, updatedAt: ctx.now() })
-      .onConflict((oc) =>
-        oc.column('facilityId').doUpdateSet({ followUpDays: days, updatedAt: ctx.now() }),
-      )
-      .execute();
+    await saveFacilitySettings(trx, staff.facility.id, { followUpDays: days }, ctx.now());
     await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'follow_up_settings',

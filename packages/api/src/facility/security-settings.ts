@@ -1,6 +1,7 @@
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { AppError } from '../errors';
+import { saveFacilitySettings } from './save-facility-settings';
 
 /** The facility's sign-in rules an admin can set. */
 export async function securitySettings(ctx: Context, staff: StaffContext) {
@@ -40,11 +41,7 @@ export async function updateSecuritySettings(
       .select('requireAdminTwoFactor')
       .where('facilityId', '=', staff.facility.id)
       .executeTakeFirst();
-    await trx
-      .insertInto('facilitySettings')
-      .values({ facilityId: staff.facility.id, ...input, updatedAt: ctx.now() })
-      .onConflict((oc) => oc.column('facilityId').doUpdateSet({ ...input, updatedAt: ctx.now() }))
-      .execute();
+    await saveFacilitySettings(trx, staff.facility.id, input, ctx.now());
     await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'facility_settings',

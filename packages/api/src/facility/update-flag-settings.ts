@@ -3,6 +3,7 @@ import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
 import { markMetricsStale } from '../engagement/client-metrics';
 import { flagSettingsFor } from '../engagement/flag-settings';
+import { saveFacilitySettings } from './save-facility-settings';
 
 /** An admin changes the flag thresholds; every client's figures are recomputed on next view. */
 export async function updateFlagSettings(
@@ -12,20 +13,19 @@ export async function updateFlagSettings(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await flagSettingsFor(trx, staff.facility.id);
-    const values = {
-      flagMissedInRow: input.missedInRow,
-      flagLowAttendancePercent: input.lowAttendancePercent,
-      flagAttendanceWindowDays: input.attendanceWindowDays,
-      flagEngagementDrop: input.engagementDrop,
-      flagEngagementWeeks: input.engagementWeeks,
-      flagNoAttendanceDays: input.noAttendanceDays,
-      updatedAt: ctx.now(),
-    };
-    await trx
-      .insertInto('facilitySettings')
-      .values({ facilityId: staff.facility.id, ...values })
-      .onConflict((oc) => oc.column('facilityId').doUpdateSet(values))
-      .execute();
+    await saveFacilitySettings(
+      trx,
+      staff.facility.id,
+      {
+        flagMissedInRow: input.missedInRow,
+        flagLowAttendancePercent: input.lowAttendancePercent,
+        flagAttendanceWindowDays: input.attendanceWindowDays,
+        flagEngagementDrop: input.engagementDrop,
+        flagEngagementWeeks: input.engagementWeeks,
+        flagNoAttendanceDays: input.noAttendanceDays,
+      },
+      ctx.now(),
+    );
     await markMetricsStale(trx, staff.facility.id);
     await recordStaffAction(ctx, staff, trx, {
       action: 'update',

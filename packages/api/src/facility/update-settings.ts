@@ -1,6 +1,7 @@
 import type { FacilitySettingsInput } from '@homegroup/validators';
 import { recordStaffAction } from '../audit';
 import type { Context, StaffContext } from '../context';
+import { saveFacilitySettings } from './save-facility-settings';
 
 /** An admin changes how groups work at their facility. Audited with the values before and after. */
 export async function updateFacilitySettings(
@@ -14,11 +15,7 @@ export async function updateFacilitySettings(
       .select(['monitorsLogAnySession', 'overdueAfterHours', 'sessionWindowWeeks'])
       .where('facilityId', '=', staff.facility.id)
       .executeTakeFirst();
-    await trx
-      .insertInto('facilitySettings')
-      .values({ facilityId: staff.facility.id, ...input, updatedAt: ctx.now() })
-      .onConflict((oc) => oc.column('facilityId').doUpdateSet({ ...input, updatedAt: ctx.now() }))
-      .execute();
+    await saveFacilitySettings(trx, staff.facility.id, input, ctx.now());
     await recordStaffAction(ctx, staff, trx, {
       action: 'update',
       entityType: 'facility_settings',
