@@ -1,36 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCurrentStaff } from '../auth/use-current-staff';
+import { deviceName } from '../lib/device-name';
 import { errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useTRPC } from '../trpc';
-
-/** A short name for a browser from its user-agent string: enough to tell devices apart. */
-export function deviceName(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrome\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : 'Browser';
-  const system = /iPad/.test(userAgent)
-    ? 'iPad'
-    : /iPhone/.test(userAgent)
-      ? 'iPhone'
-      : /Android/.test(userAgent)
-        ? 'Android'
-        : /Windows/.test(userAgent)
-          ? 'Windows'
-          : /Mac OS X/.test(userAgent)
-            ? 'Mac'
-            : /Linux/.test(userAgent)
-              ? 'Linux'
-              : 'unknown system';
-  return `${browser} on ${system}`;
-}
 
 /** Where the staff member is signed in now, with a way to end any of the others. */
 export function OwnSessions() {
